@@ -1,0 +1,28 @@
+# The two commands a newcomer needs (see README): `make lab` and `make test`.
+# Each creates .venv on first use and reinstalls when pyproject.toml changes.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+
+.PHONY: lab test bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(INSTALLED): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@
+
+lab: $(INSTALLED)  ## set up, then start JupyterLab on the first notebook
+	$(BIN)/jupyter lab notebooks/00_start_here.ipynb
+
+test: $(INSTALLED)  ## set up, then run the whole test suite (unit tests and notebooks)
+	$(BIN)/python -m pytest
+
+bench: $(INSTALLED)  ## set up, then run the benchmarks and print their table
+	$(BIN)/python -m benchmarks
+
+clean:
+	rm -rf $(VENV) .pytest_cache

@@ -1,0 +1,82 @@
+"""Reading and writing files without surprises.
+
+Reading: size-limited, UTF-8 (with or without a BOM), one clear error for anything else.
+Writing: atomic (a temporary file renamed into place), keeping the previous version as
+``name~`` so nothing a learner wrote is ever lost to a crash or an overwrite.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from okrkit.errors import InputError
+
+MAX_BYTES = 8_000_000  # a draft is a few KB; 8 MB holds an organisation of ~5,000 sets
+
+
+def read_text(path: str | os.PathLike, max_bytes: int = MAX_BYTES) -> str:
+    """The text of a file, or an :class:`InputError` saying why it cannot be read."""
+    name = str(path)
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except IsADirectoryError:
+        raise InputError("is a directory, not a file", name) from None
+    except FileNotFoundError:
+        raise InputError("no such file", name) from None
+    except OSError as exc:
+        raise InputError(f"cannot be read ({exc.strerror or exc})", name) from None
+    if len(data) > max_bytes:
+        raise InputError(f"is larger than {max_bytes // 1_000_000} MB; split it into smaller files", name)
+    if b"\0" in data:
+        raise InputError("is a binary file, not text", name)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(f"is not UTF-8 text (byte 0x{data[exc.start]:02x}); save it as UTF-8", name, line) from None
+    if not text.strip():
+        raise InputError("is empty", name)
+    return text
+
+
+def backup_path(path: str | os.PathLike) -> Path:
+    path = Path(path)
+    return path.with_name(path.name + "~")
+
+
+def write_atomic(path: str | os.PathLike, text: str, keep_previous: bool = True) -> Path:
+    """Write text so that a reader sees the old file or the new one, never half of one.
+
+    With ``keep_previous`` the file that was there is kept as ``name~``.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        if keep_previous and path.exists():
+            _copy_atomic(path, backup_path(path))
+        os.replace(temporary, path)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise
+    return path
+
+
+def _copy_atomic(source: Path, destination: Path) -> None:
+    handle, temporary = tempfile.mkstemp(dir=destination.parent, prefix=f".{destination.name}.", suffix=".tmp")
+    os.close(handle)
+    try:
+        shutil.copy2(source, temporary)
+        os.replace(temporary, destination)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise

@@ -1,0 +1,152 @@
+"""The words the rules listen for: verbs in any inflection, time frames, normalised text.
+
+The course's rules speak of verbs ("a key result that opens with *send*") and of time frames
+("Q4", "by EOY"). Matching them by hand in every rule would drift apart, so they live here.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_IRREGULAR = {
+    "build": ("built",), "deal": ("dealt",), "do": ("does", "did", "done"),
+    "grow": ("grew", "grown"), "hold": ("held",), "keep": ("kept",),
+    "make": ("made",), "run": ("ran",), "send": ("sent",), "set": (),
+    "write": ("wrote", "written"), "cut": (), "lead": ("led",), "win": ("won",),
+    "drive": ("drove", "driven"), "bring": ("brought",), "get": ("got", "gotten"),
+}
+_DOUBLING = {"plan", "ship", "run", "drop", "cut", "set", "get", "win", "stop", "chat"}
+
+
+def inflections(verb: str) -> frozenset[str]:
+    """Every form of a verb a learner might write: launch, launches, launching, launched."""
+    forms = {verb, *_IRREGULAR.get(verb, ())}
+    stem = verb + verb[-1] if verb in _DOUBLING else verb
+    if verb.endswith(("s", "sh", "ch", "x", "z")):
+        forms.add(verb + "es")
+    elif verb.endswith("y") and verb[-2:-1] not in "aeiou":
+        forms.add(verb[:-1] + "ies")
+    else:
+        forms.add(verb + "s")
+    if verb.endswith("e") and not verb.endswith("ee"):
+        forms |= {verb[:-1] + "ing", verb + "d"}
+    elif verb.endswith("y") and verb[-2:-1] not in "aeiou":
+        forms |= {verb + "ing", verb[:-1] + "ied"}
+    else:
+        forms |= {stem + "ing", stem + "ed"}
+    if verb.endswith("us"):
+        forms |= {verb + "sed", verb + "sing"}
+    if verb.endswith("ize"):
+        forms |= inflections(verb[:-3] + "ise")
+    return frozenset(forms)
+
+
+class VerbList:
+    """A list of verbs and phrasal verbs ("set up"), matched in any inflection."""
+
+    def __init__(self, *phrases: str):
+        self.phrases = phrases
+        alternatives = []
+        for phrase in phrases:
+            head, *particles = phrase.split()
+            forms = "|".join(sorted(inflections(head), key=len, reverse=True))
+            tail = "".join(rf"\s+{re.escape(p)}" for p in particles)
+            alternatives.append(rf"(?:{forms}){tail}")
+        body = "|".join(alternatives)
+        self._opening = re.compile(rf"^(?:to\s+|we\s+(?:will\s+)?)?(?:{body})\b", re.IGNORECASE)
+        self._anywhere = re.compile(rf"\b(?:{body})\b", re.IGNORECASE)
+
+    def opens(self, text: str) -> str | None:
+        """The verb the text opens with, if it is one of ours."""
+        match = self._opening.match(text.strip().lstrip("*_\"'“ ").strip())
+        return match.group(0) if match else None
+
+    def mentions(self, text: str) -> bool:
+        return bool(self._anywhere.search(text))
+
+
+VAGUE_OPENERS = VerbList(
+    "focus on", "work on", "continue", "keep", "support", "help", "handle", "deal with", "look into"
+)
+TASK_VERBS = VerbList(
+    "send", "write", "run", "launch", "build", "create", "develop", "implement", "hire",
+    "attend", "publish", "organize", "conduct", "host", "set up", "prepare", "design", "plan",
+    "complete", "deliver", "ship", "post", "make", "do", "introduce", "roll out", "source", "train",
+)
+METRIC_VERBS = VerbList(
+    "increase", "reduce", "improve", "grow", "raise", "lower", "decrease", "cut", "boost",
+    "lift", "drop",
+)
+INCREASE_VERBS = VerbList("increase", "grow", "raise", "boost", "lift", "expand", "double", "triple", "maximize")
+DECREASE_VERBS = VerbList("reduce", "lower", "decrease", "cut", "drop", "shrink", "minimize", "halve", "slash")
+MAINTAIN_VERBS = VerbList("maintain", "keep", "sustain", "stay", "hold", "remain")
+
+_MONTHS = (
+    "january|february|march|april|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+_UNITS_OF_TIME = r"(?:days?|weeks?|months?|quarters?|years?)"
+CALENDAR = re.compile(
+    r"\b(?:"
+    r"(?<!from )(?:19|20)\d\d(?:\s*[-/]?\s*(?:q[1-4]|h[12]))?(?!\s*(?:to|-|→)\s*\d)"  # 2025, 2025-Q1
+    r"|fy\s*'?\d{2,4}"  # FY25
+    r"|q[1-4]|h[12]"  # Q4, H1
+    r"|eo[yqm]|end\s+of\s+(?:the\s+)?(?:year|quarter|month|half)"
+    r"|(?:this|next|the\s+coming|coming)\s+(?:year|quarter|month|half)"
+    rf"|(?:{_MONTHS})\b\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?"
+    r"|(?:in|by|until|before)\s+May\b"
+    r"|\d{4}-\d\d-\d\d|\d{1,2}[./]\d{1,2}[./]\d{2,4}"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + _MONTHS + r")"
+    r")\b",
+    re.IGNORECASE,
+)
+PERIOD = re.compile(
+    rf"\b(?:in|within|over)\s+(?:the\s+)?(?:next\s+)?(?:\d+|one|two|three|four|five|six|nine|twelve|a)\s+{_UNITS_OF_TIME}\b",
+    re.IGNORECASE,
+)
+
+
+def calendar_spans(text: str) -> list[tuple[int, int]]:
+    """Spans naming a point or stretch of the calendar: 2025, Q4, EOY, June 30, 2025-06-30."""
+    return [m.span() for m in CALENDAR.finditer(text) if m.group(0).lower() != "may"]
+
+
+def time_frames(text: str) -> list[tuple[int, int]]:
+    """Spans that name a time frame: calendar ones and periods such as "in 6 months"."""
+    return sorted(calendar_spans(text) + [m.span() for m in PERIOD.finditer(text)])
+
+
+def names_time_frame(text: str) -> bool:
+    return bool(time_frames(text))
+
+
+def without_time_frames(text: str) -> str:
+    """The text with its time frames blanked out, keeping every other position in place."""
+    for start, end in reversed(time_frames(text)):
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
+_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+_PUNCTUATION = re.compile(r"[^\w\s.%]|(?<!\d)\.|\.(?!\d)|_")
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=65536)
+def normalise(text: str, numbers: bool = True) -> str:
+    """Text compared for sameness: case, spaces, punctuation and number formatting ignored.
+
+    With ``numbers=False`` every quantity is dropped, so two key results that track the same
+    metric with different targets normalise to the same text.
+    """
+    from okrkit.numbers import canonical_numbers
+
+    text = canonical_numbers(text.lower(), keep=numbers)
+    text = _PUNCTUATION.sub(" ", text)
+    return _SPACES.sub(" ", text).strip()

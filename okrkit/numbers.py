@@ -1,0 +1,338 @@
+"""Reading the numbers in a key result as people write them.
+
+"Increase revenue from 20 to 30 Mil USD", "NPS of 40 (up from 25)", "by 30%", "$1.8M",
+"three new press mentions", "from 2 weeks to 3 days": the rules and the scoring need the
+baseline, the target, the unit and the direction behind such text. :func:`measure` reads
+them; :func:`quantities` finds every number with its unit.
+"""
+from __future__ import annotations
+
+import dataclasses
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from okrkit import language
+
+_MULTIPLIERS = {
+    "k": 1e3, "thousand": 1e3, "m": 1e6, "mil": 1e6, "mio": 1e6, "mn": 1e6, "million": 1e6,
+    "millions": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9,
+}
+_CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP"}
+_CURRENCY_WORDS = {
+    "usd": "USD", "dollars": "USD", "dollar": "USD", "eur": "EUR", "euro": "EUR", "euros": "EUR",
+    "gbp": "GBP", "pounds": "GBP", "chf": "CHF",
+}
+_SECONDS = {
+    "ms": 0.001, "millisecond": 0.001, "milliseconds": 0.001,
+    "s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1,
+    "min": 60, "mins": 60, "minute": 60, "minutes": 60,
+    "h": 3600, "hr": 3600, "hrs": 3600, "hour": 3600, "hours": 3600,
+    "d": 86400, "day": 86400, "days": 86400,
+    "week": 604800, "weeks": 604800, "wk": 604800, "wks": 604800,
+    "month": 2629800, "months": 2629800, "quarter": 7889400, "quarters": 7889400,
+    "year": 31557600, "years": 31557600,
+}
+_MEASURE_UNITS = {
+    "x", "gb", "mb", "tb", "kb", "kg", "g", "km", "t", "tons", "points", "pts", "pt", "pp",
+    "stars", "star", "bps", "ms", "fps", "kwh", "mwh", "co2",
+}
+_ATTACHED_UNITS = {"ms", "s", "sec", "min", "mins", "h", "hr", "hrs", "d", "wk", "x", "gb", "mb", "tb", "kb",
+                   "kg", "km", "pp", "pts", "kwh", "mwh", "bps", "fps"}
+_NUMBER_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12, "twice": 2,
+}
+_SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+
+_WORD_NUMBER = "|".join([*_NUMBER_WORDS, *_SCALES])
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+_QUANTITY = re.compile(
+    r"(?P<cur>[$€£])?\s?"
+    rf"(?:(?<![A-Za-z_\d.,])(?<![A-Za-z]-)(?P<num>{_DIGITS})"
+    rf"|\b(?P<words>(?:{_WORD_NUMBER})(?:(?:\s+and\s+|[\s-]+)(?:{_WORD_NUMBER}))*)\b)"
+    r"(?:(?P<mult>[kKMB])(?!\w)|\s?(?P<multword>bn|mn|mil|Mil|MIL|mio|Mio|millions?|billion|thousand)(?![A-Za-z]))?"
+    r"(?P<pct>\s?%|\s?percent\b|\s?per\s?cent\b|\s?percentage points?\b)?"
+    r"(?P<attached>[A-Za-z]+)?",
+)
+_UNIT_AFTER = re.compile(r"\s*([A-Za-z€$£][A-Za-z₂]*\.?)")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One number in a text with what it counts: 30 Mil USD, 90%, 2 weeks, three (mentions)."""
+
+    value: float
+    raw: str
+    start: int
+    end: int
+    unit: str | None = None  # "%", a currency code, a unit of time or measure, or None
+    seconds: float | None = None  # for durations: the value in seconds, to compare units
+    counted: str | None = None  # the noun a bare count counts ("three *mentions*")
+    written_as_word: bool = False
+    multiplier: float = 1.0  # 1e6 for "30 Mil", so "from 20 to 30 Mil" can share it
+
+    @property
+    def is_percent(self) -> bool:
+        return self.unit == "%"
+
+    @property
+    def is_money(self) -> bool:
+        return self.unit in {"USD", "EUR", "GBP", "CHF"}
+
+    @property
+    def is_measure(self) -> bool:
+        """A measured amount (percent, money, duration, unit, decimal) rather than a count."""
+        return self.unit is not None or ("." in self.raw and not self.written_as_word)
+
+    @property
+    def comparable(self) -> float:
+        return self.seconds if self.seconds is not None else self.value
+
+
+def _words_value(text: str) -> float:
+    total, current = 0.0, 0.0
+    for word in re.split(r"[\s-]+", text.lower()):
+        if word == "and" or not word:
+            continue
+        if word in _NUMBER_WORDS:
+            current += _NUMBER_WORDS[word]
+        elif word == "hundred":
+            current = (current or 1) * 100
+        else:
+            total += (current or 1) * _SCALES[word]
+            current = 0.0
+    return total + current
+
+
+def _unit(word: str) -> tuple[str | None, float | None]:
+    """The unit a word names, and its length in seconds when it is a unit of time."""
+    key = word.lower().rstrip(".")
+    if key in _CURRENCY_WORDS:
+        return _CURRENCY_WORDS[key], None
+    if key in _SECONDS:
+        return key, _SECONDS[key]
+    if key in _MEASURE_UNITS:
+        return key, None
+    return None, None
+
+
+@lru_cache(maxsize=8192)
+def quantities(text: str) -> tuple[Quantity, ...]:
+    """Every number in the text (digits or words) with its unit; calendar dates excluded."""
+    blocked = language.calendar_spans(text)
+    found = []
+    for match in _QUANTITY.finditer(text):
+        start, end = match.span()
+        if any(b_start <= match.start("num" if match.group("num") else "words") < b_end
+               for b_start, b_end in blocked):
+            continue
+        attached = match.group("attached") or ""
+        unit, seconds = None, None
+        if attached:
+            if attached.lower() in ("st", "nd", "rd", "th"):
+                attached = ""
+            elif attached.lower() in _ATTACHED_UNITS and (attached.islower() or attached.lower() in _MEASURE_UNITS):
+                unit, seconds = _unit(attached)
+            else:
+                continue  # part of a word or code such as "3D" or "4G"
+        if match.group("num"):
+            value = float(match.group("num").replace(",", ""))
+            written_as_word = False
+        else:
+            value = _words_value(match.group("words"))
+            written_as_word = True
+        multiplier = _MULTIPLIERS[(match.group("mult") or match.group("multword") or "").lower()] \
+            if (match.group("mult") or match.group("multword")) else 1.0
+        value *= multiplier
+        currency = _CURRENCY_SYMBOLS.get(match.group("cur") or "")
+        if not match.group("cur"):
+            start = match.start("num") if match.group("num") else match.start("words")
+        counted = None
+        if match.group("pct"):
+            unit = "%"
+        elif not unit:
+            after = _UNIT_AFTER.match(text, end)
+            if after:
+                unit, seconds = _unit(after.group(1))
+                if unit:
+                    end = after.end()
+                else:
+                    counted = after.group(1).lower()
+        if currency and not unit:
+            unit = currency
+        elif currency and unit != currency:
+            unit = currency
+        if seconds is not None:
+            seconds *= value
+        found.append(Quantity(value, text[start:end].strip(), start, end, unit, seconds, counted,
+                              written_as_word, multiplier))
+    return tuple(found)
+
+
+def _shared_unit(first: Quantity, second: Quantity) -> Quantity:
+    """The first number of "from 20 to 30 Mil USD" takes the unit and multiplier written once."""
+    value, unit = first.value, first.unit or second.unit
+    if first.multiplier == 1 and second.multiplier != 1 and first.value and second.value:
+        scaled = first.value * second.multiplier
+        if abs(math.log(scaled / second.value)) < abs(math.log(first.value / second.value)):
+            value = scaled
+    seconds = first.seconds
+    if seconds is None and second.seconds is not None and not first.unit and second.value:
+        seconds = value * second.seconds / second.value
+    return dataclasses.replace(first, value=value, unit=unit, seconds=seconds)
+
+
+@dataclass(frozen=True)
+class Measure:
+    """The parsed view of a key result: where it starts, where it must get to, which way."""
+
+    baseline: float | None = None
+    target: float | None = None
+    unit: str | None = None
+    direction: str | None = None  # "increase" | "decrease" | "maintain" | None
+    relative_change: float | None = None  # +0.30 for "by 30%", -0.5 for "halve"
+    change: float | None = None  # an absolute change: "by 10 points"
+    has_number: bool = False
+    contradiction: str | None = None  # why the numbers cannot be a target, if they cannot
+
+
+_RELATIVE_VERBS = tuple((language.VerbList(verb), change)
+                        for verb, change in (("double", 1.0), ("triple", 2.0), ("halve", -0.5)))
+
+
+def _marked(text: str, found: tuple[Quantity, ...]) -> str:
+    """The text with each quantity replaced by a marker ⟨i⟩, for pattern matching."""
+    pieces, last = [], 0
+    for index, quantity in enumerate(found):
+        pieces += [text[last:quantity.start], f"⟨{index}⟩"]
+        last = quantity.end
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+_FROM_TO = re.compile(r"\bfrom\s+(?:an?\s+|the\s+)?(?:[^\W\d]+\s+){0,1}⟨(\d+)⟩[^⟨]{0,40}?\s*(?:\bto\b|→|->)\s*(?:[^\W\d]+\s+){0,2}⟨(\d+)⟩", re.I)
+_ARROW = re.compile(r"⟨(\d+)⟩\s*(?:→|->)\s*⟨(\d+)⟩")
+_UP_DOWN_FROM = re.compile(r"\b(up|down)\s+from\s+⟨(\d+)⟩", re.I)
+_BY_RELATIVE = re.compile(r"\bby\s+⟨(\d+)⟩", re.I)
+_RELATIVE_WORDS = re.compile(
+    r"⟨(\d+)⟩\s*(?:more|higher|increase|growth|uplift|rise|fewer|less|lower|reduction|decrease|drop)\b", re.I)
+_BARE_RANGE = re.compile(r"⟨(\d+)⟩\s+to\s+⟨(\d+)⟩", re.I)
+_TARGET = re.compile(
+    r"(?:\b(?:to|at|of|reach(?:es|ing)?|hit|achieve|least|most|minimum|maximum|under|below|"
+    r"above|over|than)\b|\b(?:min|max)\b\.?|≥|≤|>=|<=|<|>)\s*⟨(\d+)⟩", re.I)
+
+
+@lru_cache(maxsize=8192)
+def measure(text: str) -> Measure:
+    """Read baseline, target, unit, direction and relative change from a key result's text."""
+    found = quantities(text)
+    relative_verb = next((change for verbs, change in _RELATIVE_VERBS if verbs.opens(text)), None)
+    if not found and relative_verb is None:
+        return Measure(direction=verb_direction(text))
+    marked = _marked(text, found)
+    baseline = target = absolute_change = None
+    relative = relative_verb
+    stated = None  # a direction stated in words: "up from", "down from"
+
+    if match := _FROM_TO.search(marked) or _ARROW.search(marked) or _BARE_RANGE.search(marked):
+        target = found[int(match.group(2))]
+        baseline = _shared_unit(found[int(match.group(1))], target)
+    elif match := _UP_DOWN_FROM.search(marked):
+        stated = "increase" if match.group(1).lower() == "up" else "decrease"
+        baseline = found[int(match.group(2))]
+        others = [q for i, q in enumerate(found) if i != int(match.group(2))]
+        target = others[0] if others else None
+        if target is not None:
+            baseline = _shared_unit(baseline, target)
+    elif match := _BY_RELATIVE.search(marked) or _RELATIVE_WORDS.search(marked):
+        amount = found[int(match.group(1))]
+        change = amount.value / 100 if amount.is_percent else (amount.value - 1 if amount.unit == "x" else None)
+        if change is not None:
+            relative = change
+        else:
+            absolute_change = amount.value
+    if target is None and relative is None and absolute_change is None:
+        match = _TARGET.search(marked)
+        target = found[int(match.group(1))] if match else found[0]
+
+    verb = verb_direction(text)
+    if relative is not None and verb == "decrease" and relative > 0:
+        relative = -relative
+    numeric = None
+    if baseline is not None and target is not None:
+        numeric = direction_between(baseline.comparable, target.comparable)
+    problem = contradiction(baseline.comparable if baseline else None, target.comparable if target else None,
+                            verb, stated, shown=(baseline.raw, target.raw) if baseline and target else None)
+
+    direction = "maintain" if verb == "maintain" else (numeric or stated or verb)
+    if direction is None and relative is not None:
+        direction = "increase" if relative > 0 else "decrease"
+    unit = (target or baseline).unit if (target or baseline) else None
+    baseline_value = baseline.value if baseline else None
+    if baseline and target and baseline.seconds is not None and target.seconds and target.value:
+        baseline_value = baseline.seconds / (target.seconds / target.value)  # in the target's unit
+    return Measure(
+        baseline=baseline_value,
+        target=target.value if target else None,
+        unit=unit,
+        direction=direction,
+        relative_change=relative,
+        change=absolute_change,
+        has_number=True,
+        contradiction=problem,
+    )
+
+
+def direction_between(baseline: float, target: float) -> str | None:
+    if target > baseline:
+        return "increase"
+    if target < baseline:
+        return "decrease"
+    return None
+
+
+def contradiction(baseline: float | None, target: float | None, verb: str | None, stated: str | None = None,
+                  shown: tuple[str, str] | None = None) -> str | None:
+    """Why a baseline and a target cannot be a target, or None when they can."""
+    if baseline is None or target is None:
+        return None
+    start, end = shown or (f"{baseline:g}", f"{target:g}")
+    numeric = direction_between(baseline, target)
+    if numeric is None:
+        return f"it starts and ends at the same value ({start} to {end})"
+    if verb in ("increase", "decrease") and numeric != verb:
+        return f"the verb says {verb}, but the numbers go the other way ({start} to {end})"
+    if stated and numeric != stated:
+        return f"it says '{'up' if stated == 'increase' else 'down'} from {start}' but the target is {end}"
+    return None
+
+
+def verb_direction(text: str) -> str | None:
+    """The direction the opening verb asks for: increase, decrease, maintain, or None."""
+    if language.MAINTAIN_VERBS.opens(text):
+        return "maintain"
+    if language.INCREASE_VERBS.opens(text):
+        return "increase"
+    if language.DECREASE_VERBS.opens(text):
+        return "decrease"
+    return None
+
+
+def canonical_numbers(text: str, keep: bool = True) -> str:
+    """Numbers written one way ("1,200" and "1.2k" both become "1200"), or removed."""
+    pieces, last = [], 0
+    for quantity in quantities(text):
+        if quantity.written_as_word:
+            continue
+        pieces.append(text[last:quantity.start])
+        if keep:
+            unit = f" {quantity.unit}" if quantity.unit else ""
+            pieces.append(f"{quantity.value:g}{unit}")
+        last = quantity.end
+    pieces.append(text[last:])
+    return "".join(pieces)

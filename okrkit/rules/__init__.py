@@ -1,0 +1,61 @@
+"""The rule catalog and the engine that applies it to a set or an organisation.
+
+The catalog is an explicit tuple, in code order: adding a rule means declaring it in its
+module and listing that module here.
+"""
+from __future__ import annotations
+
+from okrkit.findings import Finding, Findings
+from okrkit.model import OKRSet, Organisation
+from okrkit.rules import key_results, objectives, structure
+from okrkit.rules.record import Hit, Rule
+
+CATALOG: tuple[Rule, ...] = tuple(sorted(
+    (*structure.RULES, *objectives.RULES, *key_results.RULES),
+    key=lambda rule: rule.code,
+))
+_BY_CODE = {rule.code: rule for rule in CATALOG}
+
+
+def rule(code: str) -> Rule:
+    """The rule with this code (case-insensitive), or a KeyError naming the known codes."""
+    try:
+        return _BY_CODE[code.upper()]
+    except KeyError:
+        raise KeyError(f"no rule {code!r}; known rules: {', '.join(_BY_CODE)}") from None
+
+
+def _finding(rule: Rule, hit: Hit, path: str | None, prefix: str | None = None) -> Finding:
+    where = hit.where
+    if prefix:
+        where = f"{prefix}/{where}" if where else prefix
+    return Finding(rule.code, rule.name, rule.severity, where, hit.line, hit.message,
+                   hit.hint or rule.hint, path)
+
+
+def check_set(okr_set: OKRSet, rules=CATALOG, prefix: str | None = None) -> list[Finding]:
+    found = [_finding(r, hit, okr_set.path, prefix)
+             for r in rules if r.scope == "set" for hit in r.check(okr_set)]
+    found.sort(key=lambda f: (f.line is None, f.line or 0, f.code))
+    return found
+
+
+def check(target: OKRSet | Organisation | str, rules=CATALOG) -> Findings:
+    """Every finding of the rules on a set, an organisation, or the text of a draft."""
+    if isinstance(target, str):
+        from okrkit.drafts import parse
+
+        target = parse(target)
+    if isinstance(target, OKRSet):
+        return Findings(check_set(target, rules))
+    if not isinstance(target, Organisation):
+        raise TypeError(f"check() takes a set, an organisation or draft text, not {type(target).__name__}")
+    found = Findings()
+    for okr_set in target.sets:
+        found.extend(check_set(okr_set, rules, prefix=okr_set.id))
+    for r in rules:
+        if r.scope == "organisation":
+            for hit in r.check(target):
+                owner = target.by_id.get(hit.where.split("/", 1)[0])
+                found.append(_finding(r, hit, owner.path if owner else target.path))
+    return found
