@@ -5,6 +5,7 @@ Exit status: 0 no error-severity finding; 1 at least one; 2 input that could not
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 
@@ -15,6 +16,12 @@ from okrkit.loading import load
 from okrkit.rules import CATALOG, check, rule
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
+
+# Further subcommands live beside the logic they drive: each module listed here defines
+# ``register(commands)``, adding its sub-parser with ``set_defaults(run=...)``; ``run`` takes
+# the parsed arguments and returns the exit status. Imported only when the CLI starts.
+COMMAND_MODULES: tuple[str, ...] = (
+)
 
 
 def _use_colour(choice: str, stream) -> bool:
@@ -92,6 +99,9 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument("code", nargs="?", help="a rule code such as OKR204")
     rules.add_argument("--format", choices=("text", "markdown"), default="text", help="catalog as text or a markdown table")
     rules.set_defaults(run=run_rules)
+
+    for module in COMMAND_MODULES:
+        importlib.import_module(module).register(commands)
     return parser
 
 
@@ -103,6 +113,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK
     try:
         return args.run(args)
+    except InputError as error:
+        print(f"okrkit: {error}", file=sys.stderr)
+        return EXIT_UNREADABLE
     except BrokenPipeError:
         return EXIT_OK
     except KeyboardInterrupt:
