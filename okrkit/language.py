@@ -53,8 +53,9 @@ class VerbList:
             tail = "".join(rf"\s+{re.escape(p)}" for p in particles)
             alternatives.append(rf"(?:{forms}){tail}")
         body = "|".join(alternatives)
-        self._opening = re.compile(rf"^(?:to\s+|we\s+(?:will\s+)?)?(?:{body})\b", re.IGNORECASE)
-        self._anywhere = re.compile(rf"\b(?:{body})\b", re.IGNORECASE)
+        # "Post-purchase NPS" or "Run-rate revenue" do not open with the verb "post" or "run".
+        self._opening = re.compile(rf"^(?:to\s+|we\s+(?:will\s+)?)?(?:{body})\b(?![-'’])", re.IGNORECASE)
+        self._anywhere = re.compile(rf"\b(?:{body})\b(?![-'’])", re.IGNORECASE)
 
     def opens(self, text: str) -> str | None:
         """The verb the text opens with, if it is one of ours."""

@@ -38,6 +38,10 @@ _MEASURE_UNITS = {
     "x", "gb", "mb", "tb", "kb", "kg", "g", "km", "t", "tons", "points", "pts", "pt", "pp",
     "stars", "star", "bps", "ms", "fps", "kwh", "mwh", "co2",
 }
+# A number after one of these words names a thing, not an amount: "version 2.0", "tier 1".
+_LABEL_WORDS = {"version", "release", "v", "web", "industry", "phase", "level", "tier", "step", "stage",
+                "gen", "generation", "iso", "covid", "model", "series", "season", "chapter", "sprint"}
+_LABEL_BEFORE = re.compile(r"([A-Za-z]+)[\s#-]*$")
 _ATTACHED_UNITS = {"ms", "s", "sec", "min", "mins", "h", "hr", "hrs", "d", "wk", "x", "gb", "mb", "tb", "kb",
                    "kg", "km", "pp", "pts", "kwh", "mwh", "bps", "fps"}
 _NUMBER_WORDS = {
@@ -131,6 +135,9 @@ def quantities(text: str) -> tuple[Quantity, ...]:
         if any(b_start <= match.start("num" if match.group("num") else "words") < b_end
                for b_start, b_end in blocked):
             continue
+        before = _LABEL_BEFORE.search(text, 0, match.start())
+        if before and before.group(1).lower() in _LABEL_WORDS and not match.group("cur"):
+            continue
         attached = match.group("attached") or ""
         unit, seconds = None, None
         if attached:
@@ -202,7 +209,8 @@ class Measure:
 
 
 _RELATIVE_VERBS = tuple((language.VerbList(verb), change)
-                        for verb, change in (("double", 1.0), ("triple", 2.0), ("halve", -0.5)))
+                        for verb, change in (("double", 1.0), ("triple", 2.0), ("quadruple", 3.0), ("halve", -0.5)))
+_FOLD = re.compile(rf"\b(?P<times>{'|'.join(_NUMBER_WORDS)}|\d+)[\s-]?fold\b|\b(?:in|by)\s+half\b", re.I)
 
 
 def _marked(text: str, found: tuple[Quantity, ...]) -> str:
@@ -232,6 +240,10 @@ def measure(text: str) -> Measure:
     """Read baseline, target, unit, direction and relative change from a key result's text."""
     found = quantities(text)
     relative_verb = next((change for verbs, change in _RELATIVE_VERBS if verbs.opens(text)), None)
+    if relative_verb is None and (fold := _FOLD.search(text)):
+        times = fold.group("times")
+        relative_verb = -0.5 if times is None else \
+            (float(times) if times.isdigit() else _NUMBER_WORDS[times.lower()]) - 1
     if not found and relative_verb is None:
         return Measure(direction=verb_direction(text))
     marked = _marked(text, found)

@@ -77,3 +77,17 @@ def test_contradictions_explain_themselves():
 def test_text_without_numbers():
     read = measure("Acquire more leads")
     assert not read.has_number and read.target is None
+
+
+@pytest.mark.parametrize("text, change", [
+    ("Cut response time in half", -0.5), ("Increase revenue tenfold", 9), ("Grow signups threefold", 2),
+    ("Quadruple partner revenue", 3),
+])
+def test_relative_change_in_words(text, change):
+    read = measure(text)
+    assert read.has_number and read.relative_change == pytest.approx(change)
+
+
+@pytest.mark.parametrize("text", ["Ship version 2.0", "Reach tier 1", "Move to phase 2", "Earn ISO 27001"])
+def test_labels_are_not_quantities(text):
+    assert quantities(text) == ()

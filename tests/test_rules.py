@@ -175,3 +175,15 @@ class TestKeyResults:
         found = check("Cycle: 2025\nO: Grow our paying base steadily\nKR: Grow paid accounts from 1,200 to 1,800\n"
                       "KR: Cut churn from 6% to 4%\nKR: grow paid accounts from 1200 to 1800!")
         assert [(f.code, f.where) for f in found] == [("OKR208", "O1/KR3")]
+
+
+@pytest.mark.parametrize("kr", ["Post-purchase NPS from 30 to 50", "Run-rate revenue from 1 to 2M USD",
+                                "Build-to-order share from 10% to 30%"])
+def test_a_hyphenated_word_is_not_an_activity_verb(kr):
+    found = check(f"Cycle: 2025\nO: Win the north this year\nKR: {kr}")
+    assert "OKR204" not in {f.code for f in found}
+
+
+def test_a_version_number_is_not_a_metric_objective():
+    found = check("Cycle: 2025\nO: Launch version 2.0 of our app to delight teams\nKR: Raise NPS from 20 to 40")
+    assert "OKR102" not in {f.code for f in found}
