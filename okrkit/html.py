@@ -5,6 +5,7 @@ from html import escape as _escape
 
 from okrkit.findings import Findings
 from okrkit.model import KeyResult, Objective, OKRSet, Organisation
+from okrkit.numbers import format_amount
 
 SEVERITY_ICONS = {"error": "✖", "warning": "⚠", "info": "ℹ"}
 _STYLE = ("<style>.okrkit{font-family:system-ui,sans-serif;line-height:1.4}"
@@ -18,17 +19,16 @@ def escape(value: object) -> str:
 
 
 def _numbers(kr: KeyResult) -> str:
+    """A key result's numbers at a glance: "20 → 35% · now 29 · score 0.7"."""
     read = kr.measure
     parts = []
-    if read.baseline is not None or read.target is not None:
-        parts.append(f"{read.baseline:g} → " if read.baseline is not None else "→ ")
-        parts[-1] += f"{read.target:g}" if read.target is not None else "?"
-    if read.unit:
-        parts.append(read.unit)
+    if read.target is not None:
+        target = format_amount(read.target, read.unit)
+        parts.append(f"{format_amount(read.baseline)} → {target}" if read.baseline is not None else f"target {target}")
     if read.relative_change is not None:
         parts.append(f"{read.relative_change:+.0%}")
     if kr.current is not None:
-        parts.append(f"now {kr.current:g}")
+        parts.append(f"now {format_amount(kr.current)}")
     if kr.score is not None:
         parts.append(f"score {kr.score:g}")
     return escape(" · ".join(parts))

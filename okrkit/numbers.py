@@ -348,3 +348,13 @@ def canonical_numbers(text: str, keep: bool = True) -> str:
         last = quantity.end
     pieces.append(text[last:])
     return "".join(pieces)
+
+
+def format_amount(value: float, unit: str | None = None) -> str:
+    """A number as a person writes it: 30M USD, 12k, 35%, 4.5."""
+    size = abs(value)
+    text = f"{value / 1e9:g}B" if size >= 1e9 else f"{value / 1e6:g}M" if size >= 1e6 else \
+        f"{value / 1e3:g}k" if size >= 1e4 else f"{value:g}"
+    if not unit:
+        return text
+    return f"{text}%" if unit == "%" else f"{text} {unit}"

@@ -21,3 +21,8 @@ def test_findings_show_severity_in_words_and_icon():
 def test_no_findings_says_so():
     html = okrkit.check(okrkit.parse(""))._repr_html_()
     assert "No findings" in html
+
+
+def test_key_result_numbers_read_like_people_write_them():
+    html = okrkit.KeyResult("Increase revenue from 20 to 30 Mil USD", current=27e6)._repr_html_()
+    assert "20M → 30M USD" in html and "now 27M" in html
