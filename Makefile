@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: lab test bench clean
+.PHONY: lab test bench clean chromium
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,8 +21,20 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 lab: $(INSTALLED)  ## set up, then start JupyterLab on the first notebook
 	$(BIN)/jupyter lab $(ROOT_FLAG) notebooks/00_start_here.ipynb
 
-test: $(INSTALLED)  ## set up, then run the whole test suite (unit tests and notebooks)
+test: $(INSTALLED) chromium  ## set up, then run the whole test suite (unit tests, notebooks, browser test)
 	$(BIN)/python -m pytest
+
+# tests/test_browser.py drives Debian's Chromium with Playwright (which never downloads a browser).
+CHROMIUM := /usr/bin/chromium
+chromium:
+	@if [ -x $(CHROMIUM) ]; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		echo "Installing Debian's chromium for the browser test (apt-get)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	else \
+		echo "make: the browser test (tests/test_browser.py) needs Debian's Chromium at $(CHROMIUM)."; \
+		echo "make: install it with: sudo apt-get update && sudo apt-get install -y chromium"; \
+	fi
 
 bench: $(INSTALLED)  ## set up, then run the benchmarks and print their table
 	$(BIN)/python -m benchmarks

@@ -21,6 +21,11 @@ EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
 # ``register(commands)``, adding its sub-parser with ``set_defaults(run=...)``; ``run`` takes
 # the parsed arguments and returns the exit status. Imported only when the CLI starts.
 COMMAND_MODULES: tuple[str, ...] = (
+    "okrkit.onboarding_cli",
+    "okrkit.grading_cli",
+    "okrkit.exercises.build",
+    "okrkit.cycle_commands",
+    "okrkit.alignment_cli",
 )
 
 
@@ -33,11 +38,14 @@ def _use_colour(choice: str, stream) -> bool:
 def run_check(args: argparse.Namespace) -> int:
     found, unreadable = Findings(), 0
     for path in args.paths:
+        skipped: list[InputError] = []  # unreadable files of a directory: the rest is still checked
         try:
-            found.extend(check(load(path)))
+            found.extend(check(load(path, skipped)))
         except InputError as error:
+            skipped.append(error.at(path))
+        for error in skipped:
             unreadable += 1
-            print(f"okrkit: {error.at(path)}", file=sys.stderr)
+            print(f"okrkit: {error}", file=sys.stderr)
     if args.format == "json":
         print(report.as_json(found, len(args.paths)))
     else:

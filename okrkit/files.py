@@ -2,12 +2,14 @@
 
 Reading: size-limited, UTF-8 (with or without a BOM), one clear error for anything else.
 Writing: atomic (a temporary file renamed into place), keeping the previous version as
-``name~`` so nothing a learner wrote is ever lost to a crash or an overwrite.
+``name~`` so nothing a learner wrote is ever lost to a crash or an overwrite. Every file the
+kit writes goes through :func:`write_atomic` (tests/test_no_lost_work.py checks the code).
 """
 from __future__ import annotations
 
 import os
 import shutil
+import stat
 import tempfile
 from pathlib import Path
 
@@ -29,7 +31,9 @@ def read_text(path: str | os.PathLike, max_bytes: int = MAX_BYTES) -> str:
     except OSError as exc:
         raise InputError(f"cannot be read ({exc.strerror or exc})", name) from None
     if len(data) > max_bytes:
-        raise InputError(f"is larger than {max_bytes // 1_000_000} MB; split it into smaller files", name)
+        raise InputError(f"is larger than {_size(max_bytes)}; split it into smaller files", name)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError("is saved as UTF-16 (or UTF-32) text; save it as UTF-8", name)
     if b"\0" in data:
         raise InputError("is a binary file, not text", name)
     try:
@@ -42,24 +46,34 @@ def read_text(path: str | os.PathLike, max_bytes: int = MAX_BYTES) -> str:
     return text
 
 
+def _size(count: int) -> str:
+    return f"{count / 1_000_000:g} MB" if count >= 1_000_000 else f"{count / 1_000:g} KB"
+
+
 def backup_path(path: str | os.PathLike) -> Path:
     path = Path(path)
     return path.with_name(path.name + "~")
 
 
-def write_atomic(path: str | os.PathLike, text: str, keep_previous: bool = True) -> Path:
-    """Write text so that a reader sees the old file or the new one, never half of one.
+def write_atomic(path: str | os.PathLike, text: str | bytes, keep_previous: bool = True) -> Path:
+    """Write text (or bytes: an image) so that a reader sees the old file or the new one, never half of one.
 
-    With ``keep_previous`` the file that was there is kept as ``name~``.
+    With ``keep_previous`` the file that was there is kept as ``name~``. The new file keeps
+    the old one's permissions (a new file gets the usual ones, not the temporary file's 0600),
+    and a symbolic link is written through, not replaced.
     """
     path = Path(path)
+    if path.is_symlink():
+        path = path.resolve()
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+        mode = {"mode": "wb"} if isinstance(text, bytes) else {"mode": "w", "encoding": "utf-8", "newline": ""}
+        with os.fdopen(handle, **mode) as out:
             out.write(text)
             out.flush()
             os.fsync(out.fileno())
+        os.chmod(temporary, stat.S_IMODE(path.stat().st_mode) if path.exists() else 0o666 & ~_umask())
         if keep_previous and path.exists():
             _copy_atomic(path, backup_path(path))
         os.replace(temporary, path)
@@ -67,7 +81,31 @@ def write_atomic(path: str | os.PathLike, text: str, keep_previous: bool = True)
         if os.path.exists(temporary):
             os.unlink(temporary)
         raise
+    _sync_directory(path.parent)
     return path
+
+
+def _umask() -> int:
+    """The process's umask, read without changing it (Linux); 022 where it cannot be read."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            return next(int(line.split()[1], 8) for line in status if line.startswith("Umask:"))
+    except (OSError, StopIteration, ValueError, IndexError):
+        return 0o022
+
+
+def _sync_directory(directory: Path) -> None:
+    """Make the rename itself survive a power cut (POSIX; a no-op where directories cannot be opened)."""
+    try:
+        handle = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(handle)
+    except OSError:
+        pass
+    finally:
+        os.close(handle)
 
 
 def _copy_atomic(source: Path, destination: Path) -> None:

@@ -9,7 +9,7 @@ from okrkit.numbers import format_amount
 
 SEVERITY_ICONS = {"error": "✖", "warning": "⚠", "info": "ℹ"}
 _STYLE = ("<style>.okrkit{font-family:system-ui,sans-serif;line-height:1.4}"
-          ".okrkit table{border-collapse:collapse}.okrkit td,.okrkit th{padding:2px 8px;text-align:left;"
+          ".okrkit table{border-collapse:collapse}.okrkit td,.okrkit th{padding:2px 8px;text-align:left !important;"
           "vertical-align:top}.okrkit .muted{color:#666}.okrkit .error{color:#b00020}"
           ".okrkit .warning{color:#8a5a00}.okrkit .info{color:#0b5394}</style>")
 

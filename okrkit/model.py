@@ -59,14 +59,9 @@ class KeyResult:
     @property
     def progress(self) -> float | None:
         """Measured progress from baseline to target, or None without a current value."""
-        from okrkit.scoring import progress
+        from okrkit.scoring import key_result_progress
 
-        numbers = self.measure
-        if self.current is None or numbers.target is None:
-            return None
-        if numbers.direction == "maintain":
-            return progress(None, numbers.target, self.current, maintain=True)
-        return progress(numbers.baseline, numbers.target, self.current)
+        return key_result_progress(self)
 
     def _repr_html_(self) -> str:
         from okrkit import html
@@ -162,6 +157,13 @@ class Organisation:
     @cached_property
     def by_id(self) -> dict[str, OKRSet]:
         return {s.id: s for s in self.sets if s.id}
+
+    @cached_property
+    def alignment(self):
+        """The resolved links between the sets (okrkit.alignment), built once for all the rules."""
+        from okrkit.alignment import Alignment
+
+        return Alignment(self)
 
     def _repr_html_(self) -> str:
         from okrkit import html

@@ -7,6 +7,7 @@ them; :func:`quantities` finds every number with its unit.
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import math
 import re
@@ -41,7 +42,7 @@ _MEASURE_UNITS = {
 # A number after one of these words names a thing, not an amount: "version 2.0", "tier 1".
 _LABEL_WORDS = {"version", "release", "v", "web", "industry", "phase", "level", "tier", "step", "stage",
                 "gen", "generation", "iso", "covid", "model", "series", "season", "chapter", "sprint"}
-_LABEL_BEFORE = re.compile(r"([A-Za-z]+)[\s#-]*$")
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _ATTACHED_UNITS = {"ms", "s", "sec", "min", "mins", "h", "hr", "hrs", "d", "wk", "x", "gb", "mb", "tb", "kb",
                    "kg", "km", "pp", "pts", "kwh", "mwh", "bps", "fps"}
 _NUMBER_WORDS = {
@@ -125,18 +126,39 @@ def _unit(word: str) -> tuple[str | None, float | None]:
     return None, None
 
 
+def _inside(spans: list[tuple[int, int]], starts: list[int], position: int) -> bool:
+    """Whether a position falls in one of the sorted, non-overlapping spans (a bisection, so
+    a long text with many dates stays linear)."""
+    index = bisect.bisect_right(starts, position) - 1
+    return index >= 0 and position < spans[index][1]
+
+
+def _word_before(text: str, position: int) -> str:
+    """The ASCII word just before a position, across spaces, '#' and '-' ("version 2", "tier-1").
+
+    Walks back from the position instead of searching from the start of the text, so that a
+    long line of numbers stays linear.
+    """
+    end = position
+    while end and (text[end - 1].isspace() or text[end - 1] in "#-"):
+        end -= 1
+    start = end
+    while start and text[start - 1] in _ASCII_LETTERS:
+        start -= 1
+    return text[start:end]
+
+
 @lru_cache(maxsize=8192)
 def quantities(text: str) -> tuple[Quantity, ...]:
     """Every number in the text (digits or words) with its unit; calendar dates excluded."""
     blocked = language.calendar_spans(text)
+    blocked_starts = [b_start for b_start, _ in blocked]
     found = []
     for match in _QUANTITY.finditer(text):
         start, end = match.span()
-        if any(b_start <= match.start("num" if match.group("num") else "words") < b_end
-               for b_start, b_end in blocked):
+        if _inside(blocked, blocked_starts, match.start("num" if match.group("num") else "words")):
             continue
-        before = _LABEL_BEFORE.search(text, 0, match.start())
-        if before and before.group(1).lower() in _LABEL_WORDS and not match.group("cur"):
+        if _word_before(text, match.start()).lower() in _LABEL_WORDS and not match.group("cur"):
             continue
         attached = match.group("attached") or ""
         unit, seconds = None, None
@@ -186,7 +208,8 @@ def _shared_unit(first: Quantity, second: Quantity) -> Quantity:
     value, unit = first.value, first.unit or second.unit
     if first.multiplier == 1 and second.multiplier != 1 and first.value and second.value:
         scaled = first.value * second.multiplier
-        if abs(math.log(scaled / second.value)) < abs(math.log(first.value / second.value)):
+        target = math.log(second.value)  # compared as logs: a ratio of extreme numbers underflows to 0
+        if abs(math.log(scaled) - target) < abs(math.log(first.value) - target):
             value = scaled
     seconds = first.seconds
     if seconds is None and second.seconds is not None and not first.unit and second.value:

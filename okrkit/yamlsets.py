@@ -1,17 +1,20 @@
 """YAML sets and organisations (FORMATS.md, sections 2 and 3).
 
-YAML is loaded safely (no object construction), with libyaml when it is there. The shape is
+YAML is read by :func:`okrkit.safeyaml.read_yaml` (safe loading, with limits). The shape is
 checked field by field, so a learner reads "objectives[2].key_results[1].score: expected a
 number, got 'high'" with its line, not a traceback.
 """
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from typing import Any
 
+from okrkit.drafts import MAX_TEXT
 from okrkit.errors import InputError
 from okrkit.model import DECISIONS, LEVELS, TYPES, KeyResult, Objective, OKRSet, Organisation, Retro
+from okrkit.safeyaml import read_yaml
 
 SET_FIELDS = ("id", "team", "level", "cycle", "type", "owner", "objectives")
 OBJECTIVE_FIELDS = ("title", "type", "aligns_to", "depends_on", "supports", "key_results", "retro")
@@ -20,27 +23,6 @@ KEY_RESULT_FIELDS = ("text", "baseline", "target", "current", "unit", "direction
 RETRO_FIELDS = ("execution", "decision", "value", "learning", "decided")
 ORGANISATION_FIELDS = ("organisation", "organization", "cycle", "sets")
 SET_ID = re.compile(r"^[A-Za-z0-9_-]+$")
-
-
-def read_yaml(text: str, path: str | None = None) -> tuple[Any, Any]:
-    """The document and its node tree (for line numbers), or an InputError."""
-    import yaml
-
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
-    try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "invalid YAML"
-        raise InputError(f"not valid YAML: {problem}", path, mark.line + 1 if mark else None) from None
-    except yaml.YAMLError as exc:
-        raise InputError(f"not valid YAML: {exc}", path) from None
-    except RecursionError:
-        raise InputError("YAML nested too deeply", path) from None
-    finally:
-        loader.dispose()
-    return data, node
 
 
 class _Reader:
@@ -70,7 +52,7 @@ class _Reader:
             if key not in fields:
                 close = difflib.get_close_matches(str(key), fields, n=1)
                 hint = f" (did you mean '{close[0]}'?)" if close else f"; known fields: {', '.join(fields)}"
-                raise self.fail(where, f"unknown field '{key}'{hint}", self.children(node).get(key, node))
+                raise self.fail(where, f"unknown field {_shown(key)}{hint}", self.children(node).get(key, node))
         return data
 
     def text(self, data: dict, node: Any, where: str, key: str, required: bool = False) -> str | None:
@@ -81,7 +63,13 @@ class _Reader:
             return None
         if isinstance(value, (dict, list)):
             raise self.fail(_join(where, key), f"expected text, got {_describe(value)}", self.children(node).get(key, node))
-        return str(value)
+        return self.short(str(value), _join(where, key), self.children(node).get(key, node))
+
+    def short(self, text: str, where: str, node: Any) -> str:
+        """The text, unless it is far longer than any title, key result or note can be."""
+        if len(text) > MAX_TEXT:
+            raise self.fail(where, f"is {len(text):,} characters long; keep it under {MAX_TEXT:,}", node)
+        return text
 
     def number(self, data: dict, node: Any, where: str, key: str) -> float | None:
         value = data.get(key)
@@ -90,14 +78,18 @@ class _Reader:
         if isinstance(value, bool) or not isinstance(value, (int, float, str)):
             raise self.fail(_join(where, key), f"expected a number, got {_describe(value)}", self.children(node).get(key, node))
         try:
-            return float(str(value).replace(",", "").rstrip("%").strip()) if isinstance(value, str) else float(value)
-        except ValueError:
-            raise self.fail(_join(where, key), f"expected a number, got {value!r}", self.children(node).get(key, node)) from None
+            number = float(str(value).replace(",", "").rstrip("%").strip()) if isinstance(value, str) else float(value)
+        except (ValueError, OverflowError):
+            raise self.fail(_join(where, key), f"expected a number, got {_shown(value)}", self.children(node).get(key, node)) from None
+        if not math.isfinite(number):  # .nan, .inf or 1e999 would poison every sum and band
+            raise self.fail(_join(where, key), f"expected a finite number, got {_shown(value)}",
+                            self.children(node).get(key, node))
+        return number
 
     def choice(self, data: dict, node: Any, where: str, key: str, allowed: tuple[str, ...]) -> str | None:
         value = self.text(data, node, where, key)
         if value is not None and value.lower() not in allowed:
-            raise self.fail(_join(where, key), f"expected one of {', '.join(allowed)}, got {value!r}",
+            raise self.fail(_join(where, key), f"expected one of {', '.join(allowed)}, got {_shown(value)}",
                             self.children(node).get(key, node))
         return value.lower() if value is not None else None
 
@@ -105,17 +97,18 @@ class _Reader:
         value = data.get(key)
         if value is None:
             return ()
+        place = self.children(node).get(key, node)
         if isinstance(value, str):
-            return (value,)
+            return (self.short(value, _join(where, key), place),)
         if isinstance(value, list) and all(isinstance(item, (str, int)) for item in value):
-            return tuple(str(item) for item in value)
+            return tuple(self.short(str(item), _join(where, key), place) for item in value)
         raise self.fail(_join(where, key), f"expected a reference or a list of references, got {_describe(value)}",
-                        self.children(node).get(key, node))
+                        place)
 
     def key_result(self, data: Any, node: Any, where: str) -> KeyResult:
         line = node.start_mark.line + 1 if node is not None else None
         if isinstance(data, (str, int, float)) and not isinstance(data, bool):
-            return KeyResult(text=str(data), line=line)
+            return KeyResult(text=self.short(str(data), where, node), line=line)
         self.mapping(data, node, where, KEY_RESULT_FIELDS)
         return KeyResult(
             text=self.text(data, node, where, "text", required=True),
@@ -137,13 +130,13 @@ class _Reader:
         self.mapping(data, node, where, RETRO_FIELDS)
         execution = self.number(data, node, where, "execution")
         if execution is not None and not (1 <= execution <= 5 and execution == int(execution)):
-            raise self.fail(_join(where, "execution"), f"expected 1 to 5 stars, got {data['execution']!r}",
+            raise self.fail(_join(where, "execution"), f"expected 1 to 5 stars, got {_shown(data['execution'])}",
                             self.children(node).get("execution", node))
         decision = (self.text(data, node, where, "decision") or "").strip().lower().replace(" ", "-")
         if decision == "remove":
             decision = "abandon"
         if decision and decision not in DECISIONS:
-            raise self.fail(_join(where, "decision"), f"expected one of {', '.join(DECISIONS)}, got {decision!r}",
+            raise self.fail(_join(where, "decision"), f"expected one of {', '.join(DECISIONS)}, got {_shown(decision)}",
                             self.children(node).get("decision", node))
         return Retro(
             execution=int(execution) if execution is not None else None,
@@ -185,7 +178,7 @@ class _Reader:
                             fields.get("objectives", node))
         set_id = self.text(data, node, where, "id") or default_id
         if set_id is not None and not SET_ID.match(set_id):
-            raise self.fail(_join(where, "id"), f"{set_id!r} is not a valid id: use letters, digits, - and _",
+            raise self.fail(_join(where, "id"), f"{_shown(set_id)} is not a valid id: use letters, digits, - and _",
                             fields.get("id", node))
         nodes = self.items(fields.get("objectives"))
         return OKRSet(
@@ -206,6 +199,12 @@ def _join(where: str, key: str) -> str:
     return f"{where}.{key}" if where else key
 
 
+def _shown(value: Any) -> str:
+    """A value quoted in a message, cut short: a message is one line."""
+    shown = repr(value)
+    return shown if len(shown) <= 40 else shown[:37] + "..."
+
+
 def _describe(value: Any) -> str:
     if value is None:
         return "nothing"
@@ -219,6 +218,8 @@ def _describe(value: Any) -> str:
         return "a list"
     if isinstance(value, dict):
         return "a mapping"
+    if hasattr(value, "isoformat"):  # YAML reads 2025-06-30 as a date
+        return f"the date {value.isoformat()}"
     return type(value).__name__
 
 

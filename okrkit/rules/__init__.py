@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from okrkit.findings import Finding, Findings
 from okrkit.model import OKRSet, Organisation
-from okrkit.rules import key_results, objectives, structure
+from okrkit.rules import alignment, closing, grading, key_results, objectives, structure
 from okrkit.rules.record import Hit, Rule
 
 CATALOG: tuple[Rule, ...] = tuple(sorted(
-    (*structure.RULES, *objectives.RULES, *key_results.RULES),
+    (*structure.RULES, *objectives.RULES, *key_results.RULES, *alignment.RULES, *grading.RULES,
+     *closing.RULES),
     key=lambda rule: rule.code,
 ))
 _BY_CODE = {rule.code: rule for rule in CATALOG}

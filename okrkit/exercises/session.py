@@ -1,0 +1,66 @@
+"""A learner's practice in one module: attempts counted, so hints get more specific, and the
+latest verdicts kept, so ``check_all`` can show the way through the module."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from okrkit.exercises.record import Assessment, Exercise
+from okrkit.exercises.registry import exercises_of, self_check
+
+
+@dataclass(frozen=True)
+class Status:
+    exercise: Exercise
+    attempts: int
+    assessment: Assessment | None
+
+    @property
+    def state(self) -> str:
+        if self.assessment is None:
+            return "not tried"
+        return self.assessment.verdict
+
+
+@dataclass(frozen=True)
+class Progress:
+    module: int
+    statuses: tuple[Status, ...]
+
+    @property
+    def passed(self) -> int:
+        return sum(s.state == "passed" for s in self.statuses)
+
+    def __str__(self) -> str:
+        lines = [f"Module {self.module}: {self.passed} of {len(self.statuses)} exercises passed"]
+        lines += [f"  {s.exercise.id} {s.exercise.title}: {s.state}" for s in self.statuses]
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        from okrkit.exercises import render
+
+        return render.progress(self)
+
+
+class Practice:
+    """The exercises of one module, checked one by one: ``practice.check("02-1", answer)``."""
+
+    def __init__(self, module: int):
+        self.module = module
+        self.exercises = exercises_of(module)
+        if not self.exercises:
+            raise ValueError(f"module {module} has no exercises")
+        self.attempts: Counter = Counter()
+        self.latest: dict[str, Assessment] = {}
+
+    def check(self, exercise_id: str, answer: object) -> Assessment:
+        """The verdict on an answer; each try of the same exercise unlocks one more hint."""
+        self.attempts[exercise_id] += 1
+        result = self_check(exercise_id, answer, self.attempts[exercise_id])
+        self.latest[exercise_id] = result
+        return result
+
+    def check_all(self) -> Progress:
+        """Where the learner stands in this module, from the latest check of each exercise."""
+        return Progress(self.module, tuple(Status(e, self.attempts[e.id], self.latest.get(e.id))
+                                           for e in self.exercises))

@@ -1,0 +1,106 @@
+"""A form's autosave, and the status line that tells the learner what became of their work.
+
+The score card, the check-in log, the retro form and the alignment board each keep what the
+learner entered through :class:`okrkit.autosave.Autosave` (atomic writes, the previous
+session's version kept as ``name~``): restored when the widget is created again, in the same
+kernel or after a restart, and saved after each change. A save or a restore that fails is
+said in the status line, never raised, so the learner keeps working and knows to copy their
+work somewhere safe.
+"""
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Callable, TypeVar
+
+import ipywidgets as widgets
+
+from okrkit.autosave import Autosave
+from okrkit.errors import InputError
+from okrkit.html import escape
+
+T = TypeVar("T")
+
+
+class Saving:
+    """Where a form's work is kept, and a status line (``.status``) saying so.
+
+    ``what`` names the work in messages ("your scores"); ``example`` shows how to give the
+    widget a name when it has none (``'ScoreCard(..., name="module5-scores")'``).
+    """
+
+    def __init__(self, name: str | None, suffix: str, what: str, example: str):
+        self.autosave = Autosave(name, suffix) if name else None
+        self.what = what
+        self.example = example
+        self.status = widgets.HTML()
+        self._saved: str | None = None
+
+    def restore(self, decode: Callable[[str], T]) -> T | None:
+        """The saved work, decoded; None (and a status saying why) when there is none to restore."""
+        if self.autosave is None:
+            self.say(f"Not saved: give it a name, e.g. {self.example}, to keep {self.what} across "
+                      "kernel restarts.")
+            return None
+        where = self.where
+        try:
+            text = self.autosave.load()
+            if text is None:
+                self.say(f"Saved as you go in {where}.")
+                return None
+            work = decode(text)
+        except (InputError, ValueError, TypeError) as error:
+            self.say(f"Could not restore {self.what} from {where} ({error}); starting afresh. That file "
+                      f"is kept as {where}~ at your first change.", problem=True)
+            return None
+        self._saved = text
+        when = datetime.fromtimestamp(self.autosave.path.stat().st_mtime)
+        self.say(f"Restored {self.what} from {where} (saved {when:%Y-%m-%d %H:%M}).")
+        return work
+
+    def settle(self, text: str) -> None:
+        """Take ``text`` as already saved: creating a widget writes nothing until the learner changes it."""
+        if self._saved is None:
+            self._saved = text
+
+    def save(self, text: str) -> None:
+        """Save the work if it changed since the last save; say how that went."""
+        if self.autosave is None or text == self._saved:
+            return
+        try:
+            self.autosave.save(text)
+        except OSError as error:
+            self.say(f"Could not save {self.what} ({error.strerror or error}); keep a copy somewhere safe.",
+                      problem=True)
+            return
+        self._saved = text
+        self.say(f"Saved at {datetime.now():%H:%M:%S} in {self.where}.")
+
+    @property
+    def where(self) -> str:
+        """The autosave file, relative to the notebook's folder."""
+        return str(self.autosave.path.relative_to(self.autosave.root))
+
+    def say(self, text: str, problem: bool = False) -> None:
+        self.status.value = status_line(text, problem)
+
+
+def to_json(state: dict) -> str:
+    """A form's state as the JSON kept in its autosave file (readable, accents as they are)."""
+    return json.dumps(state, indent=1, ensure_ascii=False) + "\n"
+
+
+def from_json(text: str) -> dict:
+    """A form's state back from its autosave file; ValueError when it is not a JSON object."""
+    state = json.loads(text)
+    if not isinstance(state, dict):
+        raise ValueError("not a saved form (expected a JSON object)")
+    return state
+
+
+def status_line(text: str, problem: bool = False) -> str:
+    """A quiet line of text under a form; a problem reads in the error colour, with a warning sign."""
+    if problem:
+        return (f'<span role="alert" style="color:var(--jp-error-color1,#b00020);font-size:90%">'
+                f'<span aria-hidden="true">⚠</span> {escape(text)}</span>')
+    return f'<span style="color:var(--jp-ui-font-color2,#555);font-size:90%">{escape(text)}</span>'

@@ -1,0 +1,79 @@
+"""The coach's tables, on the course's alignment examples and the corpus organisations."""
+import okrkit
+from okrkit import alignment_analysis as analysis
+from okrkit.examples import load_example
+from tests.conftest import SHARED
+
+CORPUS = SHARED / "corpus"
+
+
+def rows(frame, key: str) -> dict:
+    return {row[key]: row for row in frame.to_dict("records")}
+
+
+def test_parent_chains_reach_the_company_in_the_reverse_cascade():
+    chains = rows(analysis.parent_chains(load_example("outlet-expansion")), "objective")
+    assert chains["sales/O1"]["chain"] == "sales/O1 → company/O1"
+    assert chains["marketing/O1"]["reaches_company"] and chains["company/O1"]["depth"] == 0
+    assert all(row["ends"] == "company" for row in chains.values())
+
+
+def test_parent_chains_say_how_a_chain_ends_when_it_does_not_reach_the_company():
+    chains = rows(analysis.parent_chains(okrkit.load(CORPUS / "15-broken-links.yaml")), "objective")
+    assert chains["mobile/O1"]["chain"] == "mobile/O1 → company/O1/KR1" and chains["mobile/O1"]["top"] == "company/O1"
+    assert chains["web/O1"]["ends"] == "broken link"
+    assert chains["data/O1"]["ends"] == chains["risk/O1"]["ends"] == "cycle"
+    assert chains["data/O1"]["chain"] == "data/O1 → risk/O1 → data/O1"
+    assert not chains["risk/O1"]["reaches_company"]
+
+
+def test_set_dependencies_answer_the_horizontal_alignment_questions():
+    sets = rows(analysis.set_dependencies(load_example("sales-marketing")), "set")
+    assert sets["marketing"]["depended_on_by"] == "sales"
+    assert sets["marketing"]["how"] == "sales/O1 needs marketing"
+    assert sets["sales"]["depends_on"] == "marketing" and sets["marketing"]["supports"] == "sales"
+    assert sets["sales"]["works_most_with"] == "marketing (2)"
+    assert sets["marketing"]["unanswered"] == 0
+
+
+def test_set_dependencies_count_what_is_left_unanswered():
+    sets = rows(analysis.set_dependencies(okrkit.load(CORPUS / "14-silos.yaml")), "set")
+    assert sets["software"]["unanswered"] == 1 and sets["software"]["depended_on_by"] == "support"
+
+
+def test_silo_objectives():
+    silos = analysis.silo_objectives(okrkit.load(CORPUS / "14-silos.yaml"))
+    assert silos["objective"].tolist() == ["software/O1"]
+    assert silos["title"].tolist() == ["Ship the fastest checkout in our market"]
+
+
+def test_shared_key_results_show_the_lateral_conflict_and_the_copies():
+    shared = analysis.shared_key_results(load_example("lateral-alignment"))
+    by_kr = rows(shared, "key_result")
+    assert by_kr["sales/O1/KR2"]["status"] == "conflict" and by_kr["sales/O1/KR2"]["finding"] == "OKR403"
+    assert by_kr["company/O1/KR2"]["target"] == 50 and by_kr["sales/O1/KR2"]["target"] == 60
+    assert by_kr["engineering/O1/KR1"]["status"] == "same target" and by_kr["engineering/O1/KR1"]["finding"] == "OKR401"
+    assert by_kr["company/O1/KR1"]["finding"] == ""
+    assert "company/O1/KR3" not in by_kr  # its metric is nobody else's
+
+
+def test_level_counts():
+    levels = rows(analysis.level_counts(load_example("lateral-alignment")), "level")
+    assert list(levels) == ["company", "department", "team", "individual"]
+    assert (levels["team"]["sets"], levels["team"]["objectives"], levels["team"]["key_results"]) == (2, 2, 7)
+    assert levels["team"]["aligned"] == 2 and levels["company"]["silos"] == 0
+
+
+def test_link_table_names_each_problem():
+    table = analysis.link_table(okrkit.load(CORPUS / "14-silos.yaml"))
+    links = {(row["source"], row["kind"]): row for row in table.to_dict("records")}
+    assert links["bizdev/O1", "aligns_to"]["problem"].startswith("set 'company' has 1 objective")
+    assert links["support/O1", "aligns_to"]["target"] == "company/O1/KR2"
+    assert links["support/O1", "aligns_to"]["problem"] == ""
+    assert links["support/O1", "depends_on"]["problem"] == "unanswered"
+
+
+def test_tables_of_an_organisation_without_links_are_empty_not_broken():
+    org = load_example("avoid-silos")
+    assert analysis.silo_objectives(org).empty and analysis.shared_key_results(org).empty
+    assert list(analysis.set_dependencies(org)["unanswered"]) == [0] * 6

@@ -1,0 +1,181 @@
+"""The question bank holds together, and practice exams draw, mark and explain as promised."""
+from collections import Counter
+
+import pytest
+
+from okrkit import exam
+from okrkit.errors import InputError
+
+BANK = exam.load_bank()
+IDS = [q.id for q in BANK.questions]
+
+
+class TestBank:
+    def test_holds_at_least_60_questions_with_unique_ids(self):
+        assert len(IDS) >= 60
+        assert len(set(IDS)) == len(IDS)
+
+    def test_covers_every_module_of_the_course(self):
+        covered = {q.module for q in BANK.questions}
+        assert covered == set(range(11)) == {m for m, _ in BANK.titles}
+        assert min(Counter(q.module for q in BANK.questions).values()) >= 5
+
+    def test_mixes_choices_and_short_answers(self):
+        kinds = Counter(q.kind for q in BANK.questions)
+        assert kinds["choice"] >= 30 and kinds["short"] >= 15
+
+    def test_right_answers_are_spread_over_the_letters(self):
+        letters = Counter(q.answer for q in BANK.questions if q.kind == "choice")
+        assert max(letters.values()) <= 0.4 * sum(letters.values())
+
+    @pytest.mark.parametrize("question_id", IDS)
+    def test_each_answer_is_valid_and_accepted(self, question_id):
+        q = BANK.by_id(question_id)
+        assert q.text and q.explanation and q.module in range(11)
+        assert q.accepts(q.answer), "the model answer must pass its own marking"
+        assert not q.accepts("") and not q.accepts("   ")
+        if q.kind == "choice":
+            assert q.answer in dict(q.options)
+            assert [k for k, _ in q.options if q.accepts(k)] == [q.answer]
+        else:
+            assert q.keywords and not q.accepts("I don't know")
+
+    def test_pass_mark_is_70_percent(self):
+        assert BANK.pass_mark == 0.7
+
+    def test_by_id_names_unknown_questions(self):
+        with pytest.raises(KeyError, match="m99"):
+            BANK.by_id("m99-nothing")
+
+
+class TestBankFile:
+    GOOD = ("pass_mark: 0.8\nmodules: {1: Why}\nquestions:\n"
+            "  - {id: q1, module: 1, kind: short, question: How many?, answer: '3', keywords: [['3']],"
+            " explanation: Because.}\n")
+
+    def test_an_instructor_bank_loads_from_a_file(self, write):
+        bank = exam.load_bank(str(write("bank.yaml", self.GOOD)))
+        assert bank.pass_mark == 0.8 and [q.id for q in bank.questions] == ["q1"]
+
+    @pytest.mark.parametrize("change, message", [
+        ("answer: '3'", "keywords"),
+        ("module: 1", "module"),
+        ("kind: short", "kind"),
+    ])
+    def test_a_broken_question_names_itself_and_its_line(self, change, message):
+        broken = {"answer: '3'": self.GOOD.replace("keywords: [['3']],", ""),
+                  "module: 1": self.GOOD.replace("module: 1,", "module: 4,"),
+                  "kind: short": self.GOOD.replace("kind: short", "kind: essay")}[change]
+        with pytest.raises(InputError, match=message) as raised:
+            exam.parse_bank(broken, "bank.yaml")
+        assert raised.value.line == 4 and "q1" in str(raised.value)
+
+    def test_a_choice_whose_answer_is_not_an_option_is_refused(self):
+        text = ("modules: {1: Why}\nquestions:\n  - {id: q1, module: 1, kind: choice, question: Which?,"
+                " options: {a: One, b: Two}, answer: c, explanation: So.}\n")
+        with pytest.raises(InputError, match="not one of the options"):
+            exam.parse_bank(text)
+
+    def test_duplicate_ids_are_refused(self):
+        question = ("  - {id: q1, module: 1, kind: short, question: Q?, answer: x, keywords: [[x]],"
+                    " explanation: E.}\n")
+        with pytest.raises(InputError, match="used twice"):
+            exam.parse_bank("modules: {1: Why}\nquestions:\n" + question * 2)
+
+    def test_yaml_is_loaded_safely(self):
+        with pytest.raises(InputError):
+            exam.parse_bank("!!python/object/apply:os.system ['true']")
+
+
+class TestMarking:
+    def question(self, question_id):
+        return BANK.by_id(question_id)
+
+    @pytest.mark.parametrize("given", ["3 to 5", "three to five", "3-5 key results", "Between 3 and 5."])
+    def test_short_answers_are_marked_leniently(self, given):
+        assert self.question("m02-kr-count").accepts(given)
+
+    @pytest.mark.parametrize("given", ["5", "three", "4 to 6", 3])
+    def test_short_answers_still_need_every_keyword(self, given):
+        assert not self.question("m02-kr-count").accepts(given)
+
+    @pytest.mark.parametrize("given", ["c", "C", "(c)", "c)", " c. ", "Cortisol", "c) Cortisol"])
+    def test_a_choice_is_accepted_by_letter_or_text(self, given):
+        assert self.question("m01-cortisol").accepts(given)
+
+    @pytest.mark.parametrize("given", ["a", "Dopamine", None, True, ["c"], 0])
+    def test_a_wrong_or_strange_choice_is_not(self, given):
+        assert not self.question("m01-cortisol").accepts(given)
+
+    def test_numbers_are_read_as_written(self):
+        assert self.question("m07-progress").accepts(0.6)
+        assert self.question("m07-progress").accepts("60%")
+        assert not self.question("m07-progress").accepts("0.66")
+
+
+class TestPracticeExam:
+    def test_the_same_seed_draws_the_same_paper(self):
+        first = exam.practice_exam(15, seed=11)
+        assert [q.id for q in first.questions] == [q.id for q in exam.practice_exam(15, seed=11).questions]
+        assert [q.id for q in first.questions] != [q.id for q in exam.practice_exam(15, seed=12).questions]
+
+    def test_a_paper_draws_from_every_module_in_turn(self):
+        paper = exam.practice_exam(22, seed=3)
+        per_module = Counter(q.module for q in paper.questions)
+        assert set(per_module) == set(range(11)) and set(per_module.values()) == {2}
+        assert len({q.id for q in paper.questions}) == 22
+
+    def test_a_paper_can_focus_on_chosen_modules(self):
+        paper = exam.practice_exam(6, seed=1, modules=[6, 7])
+        assert {q.module for q in paper.questions} == {6, 7}
+
+    def test_an_unseeded_paper_records_its_seed(self):
+        paper = exam.practice_exam(5)
+        assert paper.seed is not None
+        again = exam.practice_exam(5, seed=paper.seed)
+        assert [q.id for q in again.questions] == [q.id for q in paper.questions]
+
+    @pytest.mark.parametrize("size", [0, len(IDS) + 1])
+    def test_an_impossible_size_is_refused(self, size):
+        with pytest.raises(ValueError, match="ask for 1 to"):
+            exam.practice_exam(size, seed=1)
+
+    def test_right_answers_pass_and_blanks_fail(self):
+        paper = exam.practice_exam(10, seed=5)
+        right = paper.grade({q.id: q.answer for q in paper.questions})
+        assert right.score == 1.0 and right.passed and right.revisit() == []
+        blank = paper.grade(paper.blank())
+        assert blank.score == 0.0 and not blank.passed
+
+    def test_the_pass_mark_is_inclusive(self):
+        paper = exam.practice_exam(10, seed=5)
+        seven = {q.id: q.answer for q in paper.questions[:7]}
+        assert paper.grade(seven).score == 0.7 and paper.grade(seven).passed
+        assert not paper.grade({q.id: q.answer for q in paper.questions[:6]}).passed
+
+    def test_feedback_points_to_the_modules_to_revisit(self):
+        paper = exam.fixed_exam(["m02-kr-count", "m02-team-max", "m06-length"])
+        result = paper.grade({"m02-kr-count": "7", "m02-team-max": "a", "m06-length": "10 to 30 minutes"})
+        assert result.revisit() == [2]
+        assert result.by_module() == {2: (0, 2), 6: (1, 1)}
+        text = str(result)
+        assert "revisit module 2 (Anatomy of a strong OKR)" in text and "answer 3 to 5" in text
+
+    def test_a_blank_answer_keeps_its_answer_hidden(self):
+        result = exam.fixed_exam(["m02-kr-count"]).grade({})
+        assert "not answered" in str(result) and "3 to 5" not in str(result)
+        assert "3 to 5" not in result._repr_html_()
+
+    def test_html_escapes_what_the_learner_typed(self):
+        result = exam.fixed_exam(["m02-kr-count"]).grade({"m02-kr-count": "<script>x</script>"})
+        html = result._repr_html_()
+        assert "<script>x" not in html and "&lt;script&gt;" in html
+
+    def test_a_paper_shows_its_questions(self):
+        paper = exam.fixed_exam(["m01-cortisol"])
+        assert "Cortisol" in str(paper) and "m01-cortisol" in paper._repr_html_()
+        assert paper.blank() == {"m01-cortisol": ""}
+
+    def test_answers_must_be_a_dictionary(self):
+        with pytest.raises(TypeError):
+            exam.fixed_exam(["m01-cortisol"]).grade(["c"])

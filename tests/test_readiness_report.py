@@ -1,0 +1,51 @@
+"""The readiness report page: escaped organisation text, fixes per team, the plan when given."""
+from okrkit import readiness, readiness_report
+from okrkit.plan import Plan
+from okrkit.yamlsets import from_yaml
+
+HOSTILE = """
+organisation: <b>Acme</b>
+sets:
+  - id: web
+    cycle: 2025-Q1
+    team: <script>alert('team')</script>
+    objectives:
+      - title: <img src=x onerror=alert(1)> our web shop
+        key_results: ["Be <i>great</i>"]
+"""
+
+
+def test_report_escapes_everything_the_organisation_wrote(tmp_path):
+    result = readiness.assess(from_yaml(HOSTILE))
+    page = readiness_report.render(result)
+    assert page.startswith("<!DOCTYPE html>")
+    for raw in ("<script>", "<img src=x", "<i>great", "<b>Acme"):
+        assert raw not in page
+    assert "&lt;img src=x onerror=alert(1)&gt; our web shop" in page and "&lt;b&gt;Acme&lt;/b&gt;" in page
+
+
+def test_report_lists_every_fix_in_order_with_its_hint():
+    result = readiness.assess(from_yaml(HOSTILE))
+    page = readiness_report.render(result)
+    team = result.teams[0]
+    positions = [page.index(f"<code>{f.finding.code}</code>") for f in team.fixes]
+    assert positions == sorted(positions) and len(positions) == len(team.fixes) > 1
+    assert "not ready" in page and 'href="#team-web"' in page
+
+
+def test_report_includes_the_plan_review_when_given(tmp_path):
+    result = readiness.assess(from_yaml(HOSTILE))
+    page = readiness_report.render(result, plan=Plan(objectives=5))
+    assert "Implementation plan" in page and "5 objectives per team" in page
+    path = readiness_report.write(result, tmp_path / "r.html")
+    assert path.read_text(encoding="utf-8") == readiness_report.render(result)
+
+
+def test_report_embeds_the_alignment_map_and_names_the_silos():
+    from okrkit import spreadsheet
+
+    page = readiness_report.render(readiness.assess(spreadsheet.read_csv(spreadsheet.template_path())))
+    assert page.count('<img alt="alignment map of the organisation" src="data:image/png;base64,') == 1
+    assert "Objectives that do not reach the company" in page and "support/O1" in page
+    assert "Who depends on whom" in page
+    assert page.index("<h2>Alignment</h2>") < page.index("Fixes per team")
