@@ -32,8 +32,8 @@ chromium:
 		echo "Installing Debian's chromium for the browser test (apt-get)"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 	else \
-		echo "make: the browser test (tests/test_browser.py) needs Debian's Chromium at $(CHROMIUM)."; \
-		echo "make: install it with: sudo apt-get update && sudo apt-get install -y chromium"; \
+		echo "make: the browser test (tests/test_browser.py) needs Debian's Chromium at $(CHROMIUM);"; \
+		echo "make: it will be SKIPPED. Install it with: sudo apt-get update && sudo apt-get install -y chromium"; \
 	fi
 
 bench: $(INSTALLED)  ## set up, then run the benchmarks and print their table

@@ -23,6 +23,8 @@ _SEGMENTS = ("small businesses", "first-time buyers", "enterprise customers", "o
              "new markets", "returning customers", "every region", "mobile users")
 _PLACES = ("Lisbon", "Lyon", "Leeds", "Porto", "Gdansk", "Turin", "Ghent", "Bergen", "Graz", "Cork",
            "Utrecht", "Malmo", "Brno", "Aarhus", "Basel", "Bilbao", "Tampere", "Split", "Varna", "Kaunas")
+_SITES = ("North", "South", "East", "West", "Centre", "Harbour", "Airport", "Old Town", "Riverside", "Park",
+          "Station", "Campus", "Hills", "Docks", "Market", "Bridge", "Gate", "Square", "Mills", "Fields")
 _PRODUCTS = ("Basic", "Plus", "Pro", "Teams", "Enterprise", "Starter", "Cloud", "On-prem", "Mobile",
              "Marketplace", "Payments", "Insights")
 _METRICS = (("Increase", "conversion rate", "%"), ("Reduce", "churn rate", "%"),
@@ -43,10 +45,10 @@ def _key_result(rng: random.Random, scope: str) -> str:
 
 def _objective(rng: random.Random) -> tuple[str, str]:
     """A title, and the scope its key results measure ("checkout for Pro users in Lyon")."""
-    area, segment, place, product = (rng.choice(_AREAS), rng.choice(_SEGMENTS), rng.choice(_PLACES),
-                                     rng.choice(_PRODUCTS))
+    area, segment, product = rng.choice(_AREAS), rng.choice(_SEGMENTS), rng.choice(_PRODUCTS)
+    place = f"{rng.choice(_PLACES)} {rng.choice(_SITES)}"  # teams rarely share one metric sentence
     title = f"{rng.choice(_VERBS)} {area} {rng.choice(_QUALITIES)} for {segment} of {product} in {place}"
-    return title, f"{area} for {product} {segment} in {place}"
+    return title, f"{area} for {product} in {place}"
 
 
 def organisation_data(n_sets: int = 5000, objectives: int = 3, key_results: int = 4,

@@ -18,20 +18,24 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
+from okrkit import bulk
 from okrkit.language import normalise
+from okrkit.numbers import words_key
 from okrkit.model import LEVELS, KeyResult, Objective, OKRSet, Organisation
 
-KINDS = ("aligns_to", "depends_on", "supports")
 LEVEL_RANK = {level: rank for rank, level in enumerate(LEVELS)}  # company 0 ... individual 3
 _REFERENCE = re.compile(r"([A-Za-z0-9_-]+)(?:/[Oo](\d+)(?:/[Kk][Rr](\d+))?)?")
 _SLASH = re.compile(r"\s*/\s*")
 _FORM = "write SET, SET/O<n> or SET/O<n>/KR<m>, for example company/O1/KR2"
 
 
-@dataclass(frozen=True)
-class Ref:
-    """A place in an organisation: a set, one of its objectives, or one of its key results."""
+class Ref(NamedTuple):
+    """A place in an organisation: a set, one of its objectives, or one of its key results.
+
+    A named tuple rather than a dataclass: an organisation of 5,000 sets makes some 200,000.
+    """
 
     set_id: str
     objective: int | None = None  # numbered from 1, as in FORMATS.md
@@ -102,6 +106,7 @@ def declared_links(objective: Objective):
 class Alignment:
     """An organisation's links, resolved and indexed, and the problems they show."""
 
+    @bulk.paused()
     def __init__(self, organisation: Organisation):
         self.organisation = organisation
         self.sets: dict[str, OKRSet] = organisation.by_id
@@ -255,12 +260,36 @@ class Alignment:
                 found.append(link)
         return found
 
-    def _texts(self):
-        """(ref, kind, text) for every objective title and key result text."""
-        for ref, (_, objective) in self.objectives.items():
-            yield ref, "objective", objective.title
-            for j, kr in enumerate(objective.key_results, 1):
-                yield Ref(ref.set_id, ref.objective, j), "key result", kr.text
+    @cached_property
+    def _key_result_texts(self) -> list[tuple[Ref, str]]:
+        return [(Ref(ref.set_id, ref.objective, j), kr.text)
+                for ref, (_, objective) in self.objectives.items() for j, kr in enumerate(objective.key_results, 1)]
+
+    def _texts(self, kind: str) -> list[tuple[Ref, str]]:
+        """(ref, text) for every objective title, or for every key result."""
+        if kind == "objective":
+            return [(ref, objective.title) for ref, (_, objective) in self.objectives.items()]
+        return self._key_result_texts
+
+    def _same_text(self, items, numbers: bool, spread) -> list[list[Ref]]:
+        """Groups of items whose texts normalise alike, where ``spread`` (levels, or sets) is more than one.
+
+        Items are first grouped by a cheap key that equal texts share (:func:`words_key`), and
+        only the items of a group that could matter are normalised: one pass, no pairs.
+        """
+        rough: dict[str, list[tuple[Ref, str]]] = defaultdict(list)
+        for ref, text in items:
+            rough[words_key(text, numbers)].append((ref, text))
+        found = []
+        for group in rough.values():
+            if len(group) < 2 or len({spread(ref) for ref, _ in group}) < 2:
+                continue
+            exact: dict[str, list[Ref]] = defaultdict(list)
+            for ref, text in group:
+                if key := normalise(text, numbers=numbers):
+                    exact[key].append(ref)
+            found += [refs for refs in exact.values() if len({spread(ref) for ref in refs}) > 1]
+        return found
 
     @cached_property
     def repeated(self) -> list[tuple[Ref, Ref]]:
@@ -269,17 +298,11 @@ class Alignment:
         Objectives are compared with objectives and key results with key results: a parent's
         key result turned into a child's objective is explicit alignment, not repetition.
         """
-        groups: dict[tuple[str, str], list[Ref]] = defaultdict(list)
-        for ref, kind, text in self._texts():
-            key = normalise(text)
-            if key:
-                groups[(kind, key)].append(ref)
         found = []
-        for refs in groups.values():
-            if len(refs) < 2:
-                continue
-            top = min(refs, key=self.rank)
-            found += [(ref, top) for ref in refs if self.rank(ref) > self.rank(top)]
+        for kind in ("objective", "key result"):
+            for refs in self._same_text(self._texts(kind), True, self.rank):
+                top = min(refs, key=self.rank)
+                found += [(ref, top) for ref in refs if self.rank(ref) > self.rank(top)]
         return found
 
     @cached_property
@@ -293,33 +316,32 @@ class Alignment:
         return found
 
     @cached_property
-    def metrics(self) -> dict[str, dict[str, list[Ref]]]:
-        """Per set, its key results by metric: their text once numbers are removed."""
-        found: dict[str, dict[str, list[Ref]]] = {}
-        for ref, kind, text in self._texts():
-            if kind == "key result" and (key := normalise(text, numbers=False)):
-                found.setdefault(ref.set_id, {}).setdefault(key, []).append(ref)
-        return found
+    def metrics(self) -> list[list[Ref]]:
+        """Key results that track one metric (the same text once numbers are removed) in two sets or more."""
+        return self._same_text(self._texts("key result"), False, lambda ref: ref.set_id)
 
     @cached_property
     def conflicts(self) -> list[tuple[Ref, Ref]]:
         """(key result, other): the same metric as a linked set's key result, another target (OKR403)."""
-        found: dict[Ref, Ref] = {}
-        done = set()
+        partners: dict[str, set[str]] = defaultdict(set)
         for first, second in self.linked_sets:
-            pair = tuple(sorted((first, second)))
-            if pair in done:
-                continue
-            done.add(pair)
-            mine, theirs = self.metrics.get(pair[0], {}), self.metrics.get(pair[1], {})
-            for metric in mine.keys() & theirs.keys():
-                for a in mine[metric]:
-                    for b in theirs[metric]:
-                        if same_goal(self.key_result(a), self.key_result(b)):
-                            continue
-                        for kr, other in self._conflict_owners(a, b):
-                            found.setdefault(kr, other)
-        return list(found.items())
+            partners[first].add(second)
+            partners[second].add(first)
+        found: dict[Ref, Ref] = {}
+        for refs in self.metrics:
+            by_set: dict[str, list[Ref]] = defaultdict(list)
+            for ref in refs:
+                by_set[ref.set_id].append(ref)
+            for set_id, mine in by_set.items():
+                for other in partners[set_id] & by_set.keys():
+                    if other < set_id:
+                        continue  # each pair of sets once
+                    for a in mine:
+                        for b in by_set[other]:
+                            if not same_goal(self.key_result(a), self.key_result(b)):
+                                for kr, rival in self._conflict_owners(a, b):
+                                    found.setdefault(kr, rival)
+        return sorted(found.items())
 
     def _conflict_owners(self, a: Ref, b: Ref) -> list[tuple[Ref, Ref]]:
         """Which side of a conflict is reported: the set that links to the other (RULES.md, OKR403)."""

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+from okrkit import bulk
 from okrkit.alignment import LEVEL_RANK, Alignment, Ref, of, same_goal
+from okrkit.language import normalise
 from okrkit.model import LEVELS, Organisation
 
 MAX_SHOWN_HOPS = 8  # a chain longer than this is cut with "…" (real ones have a few levels)
@@ -62,6 +64,7 @@ def _chain_step(graph, ref, done, broken):
     return (str(target), *hops)[:MAX_SHOWN_HOPS], depth + 1, top, ends
 
 
+@bulk.paused()
 def parent_chains(organisation: Organisation):
     """One row per objective: its ``aligns_to`` chain upwards and where it ends.
 
@@ -82,6 +85,7 @@ def parent_chains(organisation: Organisation):
                          "reaches_company"])
 
 
+@bulk.paused()
 def set_dependencies(organisation: Organisation):
     """Per set, the deck's horizontal-alignment questions, answered from ``depends_on`` and ``supports``.
 
@@ -118,6 +122,7 @@ def set_dependencies(organisation: Organisation):
                          "supported_by", "works_most_with", "unanswered"])
 
 
+@bulk.paused()
 def silo_objectives(organisation: Organisation):
     """The objectives that are silos (OKR402): linked to nothing and by nothing."""
     graph = of(organisation)
@@ -126,6 +131,7 @@ def silo_objectives(organisation: Organisation):
     return _frame(rows, ["objective", "set", "level", "title"])
 
 
+@bulk.paused()
 def shared_key_results(organisation: Organisation):
     """Key results that track one metric (their text once numbers are removed) in several sets.
 
@@ -133,16 +139,11 @@ def shared_key_results(organisation: Organisation):
     the rule that reports the key result, if any (OKR401 repeated, OKR403 conflicting target).
     """
     graph = of(organisation)
-    groups: dict[str, list[Ref]] = defaultdict(list)
-    for metrics in graph.metrics.values():
-        for metric, refs in metrics.items():
-            groups[metric] += refs
     flagged = {kr: "OKR403" for kr, _ in graph.conflicts}
     flagged.update({item: "OKR401" for item, _ in graph.repeated if item.key_result is not None})
     rows = []
-    for metric, refs in groups.items():
-        if len({ref.set_id for ref in refs}) < 2:
-            continue
+    for refs in graph.metrics:
+        metric = normalise(graph.key_result(refs[0]).text, numbers=False)
         first = graph.key_result(refs[0])
         same = all(same_goal(first, graph.key_result(ref)) for ref in refs[1:])
         status = "same target" if same else "conflict"
@@ -154,6 +155,7 @@ def shared_key_results(organisation: Organisation):
     return _frame(rows, ["metric", "key_result", "set", "level", "text", "target", "status", "finding"])
 
 
+@bulk.paused()
 def level_counts(organisation: Organisation):
     """Per level (company to individual): sets, objectives, key results, aligned objectives, silos."""
     graph = of(organisation)
@@ -174,6 +176,7 @@ def level_counts(organisation: Organisation):
                          "key_results_per_objective"])
 
 
+@bulk.paused()
 def link_table(organisation: Organisation):
     """Every link as written, with what it resolves to and what is wrong with it, if anything."""
     graph = of(organisation)

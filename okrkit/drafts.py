@@ -14,6 +14,7 @@ _BOLD = r"(?:\*\*|__)?"
 _OBJECTIVE = re.compile(rf"^{_BOLD}\s*(?:O|Objective)\s*\d*\s*{_BOLD}\s*:\s*{_BOLD}\s*(?P<text>.*)$", re.I)
 _KEY_RESULT = re.compile(
     rf"^{_BOLD}\s*(?:KR|Key\s*Result)\s*[\d.]*\s*{_BOLD}\s*:\s*{_BOLD}\s*(?P<text>.*)$", re.I)
+_KR_LABEL = re.compile(rf"{_BOLD}\s*(?:KR|Key\s*Result)\s*[\d.]*\s*{_BOLD}\s*:", re.I)
 _BULLET = re.compile(r"^(?:[-*•‣◦]|\d{1,3}[.)])\s+(?P<text>.*)$")
 _HEADER = re.compile(rf"^{_BOLD}\s*(?P<name>team|set|level|cycle|type|owner)\s*{_BOLD}\s*:\s*{_BOLD}\s*(?P<value>.*)$", re.I)
 # Files saved on old Macs end lines with CR alone; editors count those as lines too.
@@ -23,21 +24,31 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 MAX_TEXT = 5_000
 
 
+def _emphasis(char: str) -> bool:
+    return char.isspace() or char in "*_"
+
+
 def _clean(text: str) -> str:
-    """The text without the spaces and markdown emphasis around it ("** Win **" is "Win")."""
-    previous = None
-    while text != previous:
-        previous, text = text, text.strip().strip("*_")
-    return text
+    """The text without the spaces and markdown emphasis around it ("** Win **" is "Win"); in
+    one pass, so that a line of a thousand "* " stays quick."""
+    start, end = 0, len(text)
+    while start < end and _emphasis(text[start]):
+        start += 1
+    while end > start and _emphasis(text[end - 1]):
+        end -= 1
+    return text[start:end]
 
 
 def _one_line(text: str, label: re.Pattern | None = None) -> str:
     """Text as one line of a draft: line breaks joined, emphasis trimmed, repeated labels
     ("KR: KR: ...") dropped, so that writing it and reading it back change nothing."""
     text = _clean(_LINE_BREAK.sub(" ", text))
-    while label and (match := label.match(text)):
-        text = _clean(match["text"])
-    return text
+    start = 0
+    while label and (match := label.match(text, start)):
+        start = match.end()
+        while start < len(text) and _emphasis(text[start]):
+            start += 1
+    return text[start:]
 
 
 def parse(text: str, path: str | None = None, set_id: str | None = None) -> OKRSet:
@@ -53,7 +64,7 @@ def parse(text: str, path: str | None = None, set_id: str | None = None) -> OKRS
         if match := _OBJECTIVE.match(line):
             kind, body = "objective", _clean(match["text"])
         elif match := _KEY_RESULT.match(line) or (objectives and _BULLET.match(line)):
-            kind, body = "key result", _one_line(match["text"], _KEY_RESULT)  # also "- KR: ..."
+            kind, body = "key result", _one_line(match["text"], _KR_LABEL)  # also "- KR: ..."
         elif (match := _HEADER.match(line)) and not objectives:
             kind, body = match["name"].lower(), _clean(match["value"])
         else:
@@ -113,5 +124,5 @@ def format_draft(okr_set: OKRSet) -> str:
             lines.append(f"{name}: {value}")
     for objective in okr_set.objectives:
         lines.append(f"O: {_one_line(objective.title)}")
-        lines.extend(f"KR: {_one_line(kr.text, _KEY_RESULT)}" for kr in objective.key_results)
+        lines.extend(f"KR: {_one_line(kr.text, _KR_LABEL)}" for kr in objective.key_results)
     return "\n".join(lines) + "\n"

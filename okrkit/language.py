@@ -139,7 +139,7 @@ _PUNCTUATION = re.compile(r"[^\w\s.%]|(?<!\d)\.|\.(?!\d)|_")
 _SPACES = re.compile(r"\s+")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 18)  # two forms of every text of a 5,000-set organisation
 def normalise(text: str, numbers: bool = True) -> str:
     """Text compared for sameness: case, spaces, punctuation and number formatting ignored.
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from okrkit import drafts, yamlsets
+from okrkit import bulk, drafts, yamlsets
 from okrkit.errors import InputError
 from okrkit.files import read_text
 from okrkit.model import OKRSet, Organisation
@@ -22,11 +22,12 @@ def load(path: str | os.PathLike, skipped: list[InputError] | None = None) -> OK
     added to it and left out, so the rest of the organisation can still be checked.
     """
     path = Path(path)
-    if path.is_dir():
-        return load_directory(path, skipped)
-    if path.suffix.lower() in YAML_SUFFIXES:
-        return yamlsets.from_yaml(read_text(path), str(path), default_id=_set_id(path))
-    return drafts.parse(read_text(path, DRAFT_MAX_BYTES), str(path), set_id=_set_id(path))
+    with bulk.paused():  # an organisation file builds hundreds of thousands of objects
+        if path.is_dir():
+            return load_directory(path, skipped)
+        if path.suffix.lower() in YAML_SUFFIXES:
+            return yamlsets.from_yaml(read_text(path), str(path), default_id=_set_id(path))
+        return drafts.parse(read_text(path, DRAFT_MAX_BYTES), str(path), set_id=_set_id(path))
 
 
 def load_directory(path: Path, skipped: list[InputError] | None = None) -> Organisation:

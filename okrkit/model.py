@@ -41,6 +41,8 @@ class KeyResult:
         """The parsed view of the numbers: explicit fields win over what the text says."""
         read = measure(self.text)
         if self.baseline is None and self.target is None:
+            if not self.unit and not self.direction:
+                return read  # the text says it all (most key results): no copy to make
             return replace(read, unit=self.unit or read.unit, direction=self.direction or read.direction)
         baseline = self.baseline if self.baseline is not None else read.baseline
         target = self.target if self.target is not None else read.target

@@ -73,6 +73,26 @@ def _loader(pure_python: bool) -> type:
     base = yaml.SafeLoader if pure_python else getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
     class Loader(base):
+        def construct_object(self, node, deep=False):
+            """A value PyYAML recognises but cannot build (2025-13-45 as a date, an integer of
+            5,000 digits, ``!!bool maybe``) is a YAML error with its line, not a crash."""
+            try:
+                return super().construct_object(node, deep)
+            except (ValueError, TypeError, KeyError, AttributeError, OverflowError) as exc:
+                if isinstance(exc, yaml.YAMLError):
+                    raise
+                shown = node.value if isinstance(node.value, str) else node.tag
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"{shown[:40]!r} cannot be read as {node.tag.rsplit(':', 1)[-1]} "
+                                f"({' '.join(str(exc).split())[:80]}); put it in quotes to keep it as text",
+                    node.start_mark) from None
+
+        def construct_yaml_int(self, node):
+            value = super().construct_yaml_int(node)
+            if value.bit_length() > 1_000:  # 0x then 5,000 digits: no amount, and too long to print
+                raise ValueError("more than 300 digits")
+            return value
+
         def flatten_mapping(self, node):
             keys = [(key.tag, key.value) for key, _ in node.value
                     if key.tag != _MERGE and isinstance(key, yaml.ScalarNode)]
@@ -88,6 +108,7 @@ def _loader(pure_python: bool) -> type:
                     seen.add((key.tag, key.value))
             super().flatten_mapping(node)
 
+    Loader.add_constructor("tag:yaml.org,2002:int", Loader.construct_yaml_int)
     return Loader
 
 

@@ -109,6 +109,8 @@ class _Reader:
         line = node.start_mark.line + 1 if node is not None else None
         if isinstance(data, (str, int, float)) and not isinstance(data, bool):
             return KeyResult(text=self.short(str(data), where, node), line=line)
+        if data is None:
+            raise self.fail(where, "this key result is empty: write its text after the '- '", node)
         self.mapping(data, node, where, KEY_RESULT_FIELDS)
         return KeyResult(
             text=self.text(data, node, where, "text", required=True),

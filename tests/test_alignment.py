@@ -234,3 +234,36 @@ class TestBadInput:
 def test_the_graph_is_built_once_per_organisation():
     org = organisation(COMPANY)
     assert org.alignment is org.alignment
+
+
+def test_the_cheap_key_index_finds_what_normalising_every_text_finds():
+    """OKR401 and OKR403 group texts by numbers.words_key before normalising; on a synthetic
+    organisation with planted copies and conflicts, that finds exactly what grouping every
+    text by its normalised form finds."""
+    from benchmarks.synthetic import organisation_data
+    from okrkit.alignment import same_goal
+    from okrkit.language import normalise
+
+    org = from_yaml(yaml.safe_dump(organisation_data(400, seed=11)), "synthetic.yaml")
+    graph = org.alignment
+    texts = {}
+    for ref, (_, o) in graph.objectives.items():
+        texts[ref] = ("objective", o.title)
+        texts.update({Ref(ref.set_id, ref.objective, j): ("key result", kr.text)
+                      for j, kr in enumerate(o.key_results, 1)})
+    groups = collections.defaultdict(list)
+    for ref, (kind, text) in texts.items():
+        groups[kind, normalise(text)].append(ref)
+    repeated = {(ref, min(refs, key=graph.rank)) for refs in groups.values() for ref in refs
+                if graph.rank(ref) > min(map(graph.rank, refs))}
+    assert repeated and set(graph.repeated) == repeated
+    metrics = collections.defaultdict(list)
+    for ref, (kind, text) in texts.items():
+        if kind == "key result":
+            metrics[normalise(text, numbers=False)].append(ref)
+    linked = {frozenset(pair) for pair in graph.linked_sets}
+    conflicting = {kr for refs in metrics.values() for a in refs for b in refs
+                   if frozenset((a.set_id, b.set_id)) in linked and a.set_id != b.set_id
+                   and not same_goal(graph.key_result(a), graph.key_result(b))
+                   for kr, _ in graph._conflict_owners(a, b)}
+    assert conflicting and {kr for kr, _ in graph.conflicts} == conflicting

@@ -1,5 +1,6 @@
 """The number reader on any text: it never fails, and reads back the numbers a learner wrote."""
 import math
+import re
 
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
@@ -58,3 +59,30 @@ def test_from_to_is_read_back_exactly(start, end, metric, unit, commas):
 @given(st.integers(1000, 10 ** 9))
 def test_one_number_written_two_ways_compares_equal(number):
     assert canonical_numbers(f"Reach {number:,} users") == canonical_numbers(f"Reach {number} users")
+
+
+GLUED = st.lists(st.sampled_from(PIECES + ["a$5 usd.b", "x£2 gbp.y", "5 usd.abc", "İ", "é", "1st", "s"]),
+                 max_size=12).map("".join)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.one_of(ANY_TEXT, GLUED), st.booleans())
+def test_words_key_is_read_off_the_normalised_text(text, with_numbers):
+    """What lets the alignment rules group texts by the cheap key before normalising: the key
+    is a function of the normalised text, so texts that normalise alike share it."""
+    from okrkit import numbers
+    from okrkit.language import normalise
+
+    words = re.findall(r"[a-z]+", normalise(text, numbers=with_numbers).lower())
+    assert numbers.words_key(text, with_numbers) == "".join(w for w in words if w not in numbers._NUMBER_LETTERS)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.one_of(ANY_TEXT, GLUED))
+def test_the_fast_number_scan_finds_what_a_full_scan_finds(text):
+    from okrkit import numbers
+
+    def found(matches):
+        return [(m.span(), m.groupdict()) for m in matches]
+
+    assert found(numbers._quantity_matches(text)) == found(numbers._QUANTITY.finditer(text))

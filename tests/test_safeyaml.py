@@ -78,3 +78,19 @@ def test_messages_are_one_line():
     with pytest.raises(InputError) as caught:
         read_yaml("a: [\n\n\n", "broken.yaml")
     assert "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize("text, line", [
+    ("cycle: 2025-13-45\n", 1), ("a: 1\nb: 2025-02-30\n", 2), ("a: 2025-01-01T25:00:00\n", 1),
+    ("a: " + "1" * 5000 + "\n", 1), ("a: 0x" + "f" * 5000 + "\n", 1), ("a: 1:" + "59:" * 3000 + "1\n", 1),
+    ("a: !!bool maybe\n", 1), ("a: !!timestamp soon\n", 1), ("a: !!float many\n", 1),
+    ("a:\n- b: [1, !!int x]\n", 2),
+])
+def test_a_value_yaml_cannot_build_is_an_error_with_its_line(text, line):
+    with pytest.raises(InputError, match="put it in quotes to keep it as text") as caught:
+        read_yaml(text, "typed.yaml")
+    assert caught.value.line == line and "\n" not in str(caught.value)
+
+
+def test_quoted_values_stay_text():
+    assert read_yaml("cycle: '2025-13-45'\nteam: '0xff'\n")[0] == {"cycle": "2025-13-45", "team": "0xff"}

@@ -87,3 +87,9 @@ def test_aliases_do_not_blow_up():
            "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nobjectives: *c\n"
     with pytest.raises(InputError):
         from_yaml(bomb)
+
+
+def test_an_empty_key_result_line_says_what_to_write():
+    with pytest.raises(InputError) as caught:
+        from_yaml("objectives:\n- title: Win the north\n  key_results:\n  - Grow sales from 1 to 2\n  -\n", "a.yaml")
+    assert "key result is empty" in str(caught.value) and caught.value.line == 5

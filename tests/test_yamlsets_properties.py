@@ -42,7 +42,7 @@ def use(loaded) -> None:
                 assert kr.progress is None or 0 <= kr.progress <= 1
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(SHAPED)
 def test_any_yaml_shaped_data_loads_or_raises_input_error(data):
     try:
@@ -132,3 +132,22 @@ def test_a_set_written_as_yaml_reads_back_the_same(data):
     assert [o.title for o in loaded.objectives] == [o["title"] for o in data["objectives"]]
     assert [kr.text for o in loaded.objectives for kr in o.key_results] == \
         [kr["text"] for o in data["objectives"] for kr in o["key_results"]]
+
+
+# Plain scalars as people type them: dates, times, numbers with signs, bases and separators.
+TYPED = st.one_of(st.text(alphabet="0123456789-+:._xobeETZ ", max_size=30), st.integers().map(str),
+                  st.sampled_from(["2025-13-45", "2025-02-30", "2025-01-01T25:00:00", "1" * 5000, "0x" + "f" * 900,
+                                   "1:" + "59:" * 900 + "1", "!!bool maybe", "!!timestamp soon", "!!int x", ".NaN",
+                                   "-.inf", "0b102", "1e400", "~", "null", "yes", "off"]))
+PLACES = ["{field}: {value}\n", "objectives:\n- title: Win\n  {field}: {value}\n",
+          "objectives:\n- title: Win\n  key_results:\n  - text: Grow\n    {field}: {value}\n",
+          "objectives:\n- title: Win\n  retro:\n    {field}: {value}\n", "sets:\n- id: a\n  {field}: {value}\n"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(PLACES), FIELD, TYPED)
+def test_any_plain_value_in_any_field_loads_or_raises_input_error(place, field, value):
+    try:
+        use(from_yaml(place.format(field=field, value=value), "typed.yaml"))
+    except InputError as error:
+        assert error.path == "typed.yaml" and "\n" not in str(error)

@@ -7,10 +7,14 @@ from __future__ import annotations
 
 from okrkit.errors import InputError
 from okrkit.exercises import anatomy, certification, team_okrs, why_okrs
+from okrkit.exercises import cascading, horizontal
+from okrkit.exercises import closing, rollout, self_assessment, weekly_checkins
 from okrkit.exercises.record import Assessment, Exercise, Point, is_starter
 
 EXERCISES: tuple[Exercise, ...] = (
     *why_okrs.EXERCISES, *anatomy.EXERCISES, *team_okrs.EXERCISES, *certification.EXERCISES,
+    *cascading.EXERCISES, *horizontal.EXERCISES,
+    *weekly_checkins.EXERCISES, *self_assessment.EXERCISES, *closing.EXERCISES, *rollout.EXERCISES,
 )
 _BY_ID = {e.id: e for e in EXERCISES}
 _FORMS = {str: "a text between triple quotes", dict: "a dictionary { ... }", list: "a list [ ... ]",

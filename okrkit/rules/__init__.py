@@ -5,6 +5,7 @@ module and listing that module here.
 """
 from __future__ import annotations
 
+from okrkit import bulk
 from okrkit.findings import Finding, Findings
 from okrkit.model import OKRSet, Organisation
 from okrkit.rules import alignment, closing, grading, key_results, objectives, structure
@@ -52,11 +53,12 @@ def check(target: OKRSet | Organisation | str, rules=CATALOG) -> Findings:
     if not isinstance(target, Organisation):
         raise TypeError(f"check() takes a set, an organisation or draft text, not {type(target).__name__}")
     found = Findings()
-    for okr_set in target.sets:
-        found.extend(check_set(okr_set, rules, prefix=okr_set.id))
-    for r in rules:
-        if r.scope == "organisation":
-            for hit in r.check(target):
-                owner = target.by_id.get(hit.where.split("/", 1)[0])
-                found.append(_finding(r, hit, owner.path if owner else target.path))
+    with bulk.paused():  # thousands of sets: see okrkit.bulk
+        for okr_set in target.sets:
+            found.extend(check_set(okr_set, rules, prefix=okr_set.id))
+        for r in rules:
+            if r.scope == "organisation":
+                for hit in r.check(target):
+                    owner = target.by_id.get(hit.where.split("/", 1)[0])
+                    found.append(_finding(r, hit, owner.path if owner else target.path))
     return found

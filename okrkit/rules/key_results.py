@@ -1,7 +1,7 @@
 """Rules about key results: measurable outcomes with a start, a target and a direction."""
 from __future__ import annotations
 
-from okrkit import language
+from okrkit import language, numbers
 from okrkit.model import OKRSet
 from okrkit.rules.record import Hit, Rule
 
@@ -47,8 +47,13 @@ def _kpi_not_okr(okr_set: OKRSet):
 
 def _duplicate_key_result(okr_set: OKRSet):
     for i, objective in enumerate(okr_set.objectives, 1):
+        # Only key results sharing their words outside numbers can be the same: normalise just those.
+        keys = [numbers.words_key(kr.text) for kr in objective.key_results]
+        shared = {key for key in keys if keys.count(key) > 1}
         seen: dict[str, int] = {}
         for j, kr in enumerate(objective.key_results, 1):
+            if keys[j - 1] not in shared:
+                continue
             key = language.normalise(kr.text)
             if key in seen:
                 yield Hit(f"O{i}/KR{j}", f"This key result says the same as KR{seen[key]}.", kr.line)

@@ -72,6 +72,7 @@ class DraftChecker(widgets.VBox):
             widgets.HBox([self._text, panel], layout=widgets.Layout(flex_flow="row wrap", align_items="flex-start")),
             widgets.HBox([self._button, self._status], layout=widgets.Layout(align_items="center")),
         ], **kwargs)
+        self.add_class("okrkit-draft-checker")
         self._text.observe(lambda _change: self._debounce(), names="value")
         self._button.on_click(lambda _button: self.check())
         self.check()

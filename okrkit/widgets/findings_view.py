@@ -35,11 +35,14 @@ STYLE = """<style>
 _OK = "✔"
 
 
-def summary(found: Findings, okr_set: OKRSet, clean: str = "No findings: this draft follows every rule.") -> str:
-    """The one line that says how the draft stands, announced politely to screen readers."""
-    if not okr_set.objectives and not okr_set.stray_lines:
-        worst, icon, text = "info", SEVERITY_ICONS["info"], \
-            "Nothing to check yet: write an objective (O:) and its key results (KR:)."
+def summary(found: Findings, okr_set: OKRSet, clean: str = "No findings: this draft follows every rule.",
+            empty: str = "Nothing to check yet: write an objective (O:) and its key results (KR:).") -> str:
+    """The one line that says how the draft stands, announced politely to screen readers.
+
+    The forms built on the checker's look say what ``clean`` and ``empty`` mean for them.
+    """
+    if not found and not okr_set.objectives and not okr_set.stray_lines:
+        worst, icon, text = "info", SEVERITY_ICONS["info"], empty
     elif not found:
         worst, icon, text = "ok", _OK, clean
     else:
@@ -53,9 +56,7 @@ def summary(found: Findings, okr_set: OKRSet, clean: str = "No findings: this dr
 def finding(f: Finding) -> str:
     """One finding: severity, line, place, message and hint; opened, the rule's why and good example."""
     about = rule(f.code)
-    place = f"line {f.line}" if f.line else "whole set"
-    if f.where:
-        place += f" · {f.where}"
+    place = " · ".join(part for part in (f"line {f.line}" if f.line else "", f.where) if part) or "whole set"
     return (
         f'<div class="okrkit-dc"><details class="{escape(f.severity)}"><summary>'
         f'<span class="okrkit-dc-severity"><span aria-hidden="true">{SEVERITY_ICONS.get(f.severity, "")}</span> '

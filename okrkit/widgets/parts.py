@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import textwrap
+from dataclasses import replace
 
 from okrkit import examples, scoring
 from okrkit.drafts import parse
@@ -31,6 +32,8 @@ STYLE = "<style>" + "".join(
  border-radius:2px;font-family:var(--jp-ui-font-family,system-ui,sans-serif);line-height:1.5;
  color:var(--jp-ui-font-color1,#222);background:var(--jp-layout-color2,#eee)}
 .okrkit-badge b{font-weight:600}
+.okrkit-editor textarea{font-family:var(--jp-code-font-family,monospace);font-size:var(--jp-code-font-size,13px);
+ line-height:1.5}
 .okrkit-muted{color:var(--jp-ui-font-color2,#555)}
 .okrkit-heading{font-weight:600;font-size:105%;margin:10px 0 2px 0;padding-top:6px;
  border-top:1px solid var(--jp-border-color2,#ddd)}
@@ -71,9 +74,14 @@ def status_badge(status: str, reason: str = "") -> str:
             f'<b>{escape(status.capitalize())}</b></span>{why}')
 
 
-def findings_block(found: Findings, okr_set: OKRSet, clean: str) -> str:
-    """The summary line and every finding (each opens to its rule's why), as the draft checker shows them."""
-    return findings_view.summary(found, okr_set, clean) + "".join(findings_view.finding(f) for f in found)
+def findings_block(found: Findings, okr_set: OKRSet, clean: str, empty: str, lines: bool = True) -> str:
+    """The summary line and every finding (each opens to its rule's why), as the draft checker shows them.
+
+    Without ``lines`` a finding names its place (O1/KR2) only: in a form, the line of the file
+    the set came from is not something the learner can see.
+    """
+    shown = found if lines else (replace(f, line=None) for f in found)
+    return findings_view.summary(found, okr_set, clean, empty) + "".join(findings_view.finding(f) for f in shown)
 
 
 def read_number(text: str) -> float | None:

@@ -46,17 +46,18 @@ class _Row:
                                   layout=widgets.Layout(flex="1 1 300px"))
         self.slider = widgets.FloatSlider(
             value=_on_scale(self._score), min=0.0, max=1.0, step=0.1, readout_format=".1f", description="Score",
-            tooltip=f"Score of {where}, 0.0 to 1.0", continuous_update=True,
-            layout=widgets.Layout(width="250px", flex="0 0 250px"))
+            tooltip=f"Score of {where}, 0.0 to 1.0", continuous_update=True, style=_LABEL,
+            layout=widgets.Layout(width="300px", flex="0 0 300px"))
         self.slider.add_class("okrkit-score")
         self.band = widgets.HTML(layout=widgets.Layout(flex="1 1 280px"))
         self.now = widgets.Text(value=saved.get("now", now), description="Value now", placeholder="e.g. 25",
-                                tooltip=f"Where the metric of {where} stands now",
+                                tooltip=f"Where the metric of {where} stands now", style=_LABEL,
                                 layout=widgets.Layout(width="190px", flex="0 0 190px"))
         self.measured = widgets.HTML(layout=widgets.Layout(width="250px", flex="0 0 250px"))
         self.note = widgets.Text(value=saved.get("note", kr.note), description="Note",
                                  placeholder="Self-assessment: why this score?",
-                                 tooltip=f"Why {where} earned its score", layout=widgets.Layout(flex="1 1 260px"))
+                                 tooltip=f"Why {where} earned its score", style=_LABEL,
+                                 layout=widgets.Layout(flex="1 1 260px"))
         self.slider.observe(self._scored, names="value")
         self.view = widgets.VBox([
             widgets.HBox([self.label, self.slider, self.band], layout=_WRAP),
@@ -90,6 +91,7 @@ class _Row:
 
 
 _WRAP = widgets.Layout(flex_flow="row wrap", align_items="center")
+_LABEL = {"description_width": "initial"}
 
 
 def _on_scale(score) -> float:
@@ -191,8 +193,9 @@ class ScoreCard(widgets.VBox):
         """Score the set as entered, show every band and the findings, and save."""
         self._debounce.cancel()
         entered = {where: row.key_result for where, row in self.rows.items()}
-        objectives = tuple(replace(o, key_results=tuple(entered[f"O{i}/KR{j}"] for j in range(1, len(o.key_results) + 1)))
-                           for i, o in enumerate(self._set.objectives, 1))
+        objectives = tuple(
+            replace(o, key_results=tuple(entered[f"O{i}/KR{j}"] for j in range(1, len(o.key_results) + 1)))
+            for i, o in enumerate(self._set.objectives, 1))
         self._scored = replace(self._set, objectives=objectives)
         self._found = check(self._scored, rules=grading.RULES)
         for where, row in self.rows.items():
@@ -203,7 +206,8 @@ class ScoreCard(widgets.VBox):
         scored = any(row.key_result.score is not None for row in self.rows.values())
         clean = ("No findings: the self-assessment follows every rule." if scored
                  else "Nothing scored yet: move a slider to score a key result.")
-        self._findings_view.value = findings_block(self._found, self._scored, clean)
+        self._findings_view.value = findings_block(self._found, self._scored, clean,
+                                                   "Nothing to score: the set has no objectives.", lines=False)
         if save:
             self._saving.save(to_json(self._state()))
         return self._found
@@ -214,7 +218,7 @@ class ScoreCard(widgets.VBox):
 
 def _objective(i: int, objective, kind: str) -> str:
     score = scoring.objective_score(objective)
-    reading = f' <span class="okrkit-muted">{escape(scoring.expectation(score, kind))}</span>' if score is not None else ""
+    reading = "" if score is None else f' <span class="okrkit-muted">{escape(scoring.expectation(score, kind))}</span>'
     return (f'<div class="okrkit-form okrkit-heading">O{i} {escape(objective.title)} '
             f'<span class="okrkit-muted">({escape(kind)}, aims for {scoring.EXPECTED_SCORE[kind]:.1f})</span></div>'
             f'<div class="okrkit-form" style="margin-left:16px">Objective score {band_badge(score)}{reading}</div>')
@@ -224,5 +228,5 @@ def _header(okr_set: OKRSet) -> str:
     facts = " · ".join(f for f in (okr_set.cycle, okr_set.level) if f)
     return (f'<div class="okrkit-form"><b style="font-size:115%">Score card: {escape(okr_set.name)}</b> '
             f'<span class="okrkit-muted">{escape(facts)}</span><br>Set score {band_badge(scoring.set_score(okr_set))}'
-            f' <span class="okrkit-muted">(the mean of the objectives; an objective\'s score is the mean of its key '
-            "results' scores, or their measured progress where no score is given)</span></div>")
+            ' <span class="okrkit-muted">(the mean of the objectives; each is the mean of its key results, '
+            "their measured progress standing in for a missing score)</span></div>")
