@@ -131,3 +131,28 @@ def test_a_large_organisation_is_cut_and_says_so():
 def test_an_unknown_subtree_is_a_clear_error():
     with pytest.raises(InputError, match="no set 'Sales'.*did you mean 'sales'"):
         alignment_map(load_example("sales-marketing"), subtree="Sales")
+
+
+def test_labels_of_links_to_different_key_results_do_not_overlap():
+    ax = alignment_map(load_example("battery-cascade"))
+    renderer = ax.figure.canvas.get_renderer()
+    boxes = {t.get_gid(): t.get_window_extent(renderer) for t in ax.texts if (t.get_gid() or "").startswith("kr-")}
+    assert {"kr-label:company/O1/KR1", "kr-label:company/O1/KR3", "kr-label:procurement/O1/KR2"} == set(boxes)
+    assert not boxes["kr-label:company/O1/KR1"].overlaps(boxes["kr-label:company/O1/KR3"])
+
+
+def test_the_title_names_the_problems_and_the_legend_greys_what_is_not_there():
+    ax = alignment_map(okrkit.load(CORPUS / "14-silos.yaml"))
+    assert "Problems: 1 silo objective, 1 broken link, 1 unanswered dependency" in ax.get_title(loc="left")
+    colours = {t.get_text(): matplotlib.colors.to_hex(t.get_color()) for t in ax.get_legend().get_texts()}
+    assert colours["cycle (0)"] == "#7f8c8d" and colours["silo objective (1)"] != "#7f8c8d"
+    assert "No alignment problems found" in alignment_map(load_example("battery-cascade")).get_title(loc="left")
+
+
+def test_problem_tags_in_a_comb_sit_on_their_box_and_do_not_overlap():
+    ax = alignment_map(synthetic(30))
+    renderer = ax.figure.canvas.get_renderer()
+    tags = [t for t in ax.texts if (t.get_gid() or "").startswith(("broken:", "conflict-label:"))]
+    assert any(t.get_gid().startswith("broken:") for t in tags) and len(tags) >= 3
+    for a, b in itertools.combinations(tags, 2):
+        assert not a.get_window_extent(renderer).overlaps(b.get_window_extent(renderer)), (a.get_gid(), b.get_gid())

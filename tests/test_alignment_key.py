@@ -1,0 +1,19 @@
+"""The alignment map's key: problem counts limited to what is drawn, and counts in words."""
+import okrkit
+from okrkit.alignment import of
+from okrkit.alignment_key import count, problem_counts
+from tests.conftest import SHARED
+
+
+def test_problems_are_counted_only_on_the_sets_the_map_draws():
+    graph = of(okrkit.load(SHARED / "corpus" / "14-silos.yaml"))
+    everything = dict(problem_counts(graph, set(graph.sets)))
+    assert everything["silo objective"] == 1 and everything["broken link"] == 1
+    only_software = dict(problem_counts(graph, {"software"}))
+    assert only_software["silo objective"] == 1 and only_software["broken link"] == 0
+
+
+def test_counts_read_as_words():
+    assert count(1, "cycle") == "1 cycle"
+    assert count(3, "unanswered dependency") == "3 unanswered dependencies"
+    assert count(0, "broken link") == "0 broken links"
