@@ -3,12 +3,13 @@
 What is timed is what ``okrkit align`` and ``okrkit check`` do with such an organisation:
 load it (one YAML file, or a directory of 5,000 set files), check it against the alignment
 rules, build the alignment analysis (the graph and the coach's tables), then run the set
-rules too (``okrkit check`` runs every rule). Totals are given both ways. The organisation comes
-from :mod:`benchmarks.synthetic` (fixed seed) and is written to a temporary folder first.
-Each form runs in a fresh process, so its peak memory is its own; the one YAML file is timed
-``RUNS`` times and the best kept, as ``timeit`` advises (slower runs measure whatever else
-the machine did); CPU time is shown beside wall time for the same reason.
-Target (issue 3): under 3 s and under 1 GB on one core.
+rules too (``okrkit check`` runs every rule). The organisation comes from
+:mod:`benchmarks.synthetic` (fixed seed) and is written to a temporary folder first. Each
+form runs in a fresh process, so its peak memory is its own; each is timed ``RUNS`` times and
+the best kept, as ``timeit`` advises (slower runs measure whatever else the machine did);
+CPU time is shown beside wall time for the same reason.
+Target (issues 3 and 8): load + every rule + analysis under 3 s, and peak memory under 1 GB,
+on one core. The total without the set rules (what ``okrkit align`` waits for) is context.
 """
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from pathlib import Path
 from benchmarks.synthetic import organisation_data, write_directory, write_yaml
 
 N_SETS = 5000
-RUNS = 2
+RUNS = 1  # one run per form keeps the benchmark under a minute; raise it on a quiet machine
 TARGET_S, TARGET_MB = 3.0, 1024
 
 WORKLOAD = r"""
@@ -61,11 +62,13 @@ def figures(form: str, result: dict) -> list[dict]:
     steps = result["steps"]
     rows = [{"name": f"{form}: {name}", "value": wall, "unit": "s", "target": "-", "passed": True}
             for name, (wall, _) in steps.items()]
-    for label, chosen in (("load + alignment rules + analysis", [s for s in steps if s != "set rules"]),
-                          ("load + every rule + analysis", list(steps))):
+    # Only the whole of what ``okrkit check`` does carries the target; the total without the
+    # set rules (what ``okrkit align`` waits for) is context.
+    for label, chosen, targeted in (("load + alignment rules + analysis", [s for s in steps if s != "set rules"], False),
+                                    ("load + every rule + analysis", list(steps), True)):
         wall, used = (sum(steps[s][i] for s in chosen) for i in (0, 1))
-        rows += [{"name": f"{form}: {label}", "value": round(wall, 2), "unit": "s", "target": f"< {TARGET_S:g} s",
-                  "passed": wall < TARGET_S},
+        rows += [{"name": f"{form}: {label}{' = TOTAL' if targeted else ''}", "value": round(wall, 2), "unit": "s",
+                  "target": f"< {TARGET_S:g} s" if targeted else "-", "passed": wall < TARGET_S or not targeted},
                  {"name": f"{form}: {label}, CPU time", "value": round(used, 2), "unit": "s", "target": "-",
                   "passed": True}]
     return rows + [{"name": f"{form}: peak memory", "value": round(result["peak_mb"]), "unit": "MB",
@@ -83,7 +86,7 @@ def measure() -> list[dict]:
         rows = [{"name": f"organisation: {N_SETS} sets, {objectives} objectives, {key_results} key results",
                  "value": round(size_mb, 1), "unit": "MB", "target": "-", "passed": True}]
         rows += figures("one YAML file", best(one_file, RUNS))
-        rows += figures(f"a directory of {N_SETS} files", best(folder, 1))
+        rows += figures(f"a directory of {N_SETS} files", best(folder, RUNS))
     return rows
 
 

@@ -56,14 +56,38 @@ class VerbList:
         # "Post-purchase NPS" or "Run-rate revenue" do not open with the verb "post" or "run".
         self._opening = re.compile(rf"^(?:to\s+|we\s+(?:will\s+)?)?(?:{body})\b(?![-'’])", re.IGNORECASE)
         self._anywhere = re.compile(rf"\b(?:{body})\b(?![-'’])", re.IGNORECASE)
+        # The words an opening can start with: checked first, so most texts skip the regex.
+        self._first_words = frozenset({"to", "we"}.union(*(inflections(p.split()[0]) for p in phrases)))
 
     def opens(self, text: str) -> str | None:
         """The verb the text opens with, if it is one of ours."""
-        match = self._opening.match(text.strip().lstrip("*_\"'“ ").strip())
+        stripped, first = _opening(text)
+        if first is not None and first not in self._first_words:
+            return None
+        match = self._opening.match(stripped)
         return match.group(0) if match else None
 
     def mentions(self, text: str) -> bool:
         return bool(self._anywhere.search(text))
+
+
+_ASCII_LETTERS = re.compile(r"[A-Za-z]*")
+_FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")  # İ ı ſ K: re.I matches them to i, i, s, k
+
+
+@lru_cache(maxsize=1 << 17)  # every verb list asks about the same texts, some ten times each
+def _opening(text: str) -> tuple[str, str | None]:
+    """The text as the verb lists read it, and its first word lower-cased (None when unsure).
+
+    Every verb form, "to" and "we" are ASCII letters followed by a non-letter, so a match
+    must open with exactly the first ASCII word; only the four letters re.I folds onto ASCII
+    ones could make a longer word match, and then the regex decides.
+    """
+    stripped = text.strip().lstrip("*_\"'“ ").strip()
+    end = _ASCII_LETTERS.match(stripped).end()
+    if end < len(stripped) and stripped[end] in _FOLDS_TO_ASCII:
+        return stripped, None
+    return stripped, stripped[:end].lower()
 
 
 VAGUE_OPENERS = VerbList(
@@ -107,14 +131,33 @@ PERIOD = re.compile(
 )
 
 
+# Every calendar span holds a digit or one of these; every period one of the _PERIOD_HINTS.
+# In ASCII text re.I is plain lower-casing, so a text without any of them is skipped: the
+# big patterns are tried at every character, the hints are one pass each.
+_CALENDAR_HINTS = ("eo", "end", "this", "next", "coming", "may", *{month[:3] for month in _MONTHS.split("|")})
+_PERIOD_HINTS = ("day", "week", "month", "quarter", "year")
+_DIGIT = re.compile(r"\d")
+
+
+def _lacks(text: str, hints: tuple[str, ...]) -> bool:
+    """Whether the text is ASCII and holds none of the hints."""
+    if not text.isascii():
+        return False
+    lower = text.lower()
+    return not any(hint in lower for hint in hints)
+
+
 def calendar_spans(text: str) -> list[tuple[int, int]]:
     """Spans naming a point or stretch of the calendar: 2025, Q4, EOY, June 30, 2025-06-30."""
+    if not _DIGIT.search(text) and _lacks(text, _CALENDAR_HINTS):
+        return []
     return [m.span() for m in CALENDAR.finditer(text) if m.group(0).lower() != "may"]
 
 
 def time_frames(text: str) -> list[tuple[int, int]]:
     """Spans that name a time frame: calendar ones and periods such as "in 6 months"."""
-    return sorted(calendar_spans(text) + [m.span() for m in PERIOD.finditer(text)])
+    periods = [] if _lacks(text, _PERIOD_HINTS) else [m.span() for m in PERIOD.finditer(text)]
+    return sorted(calendar_spans(text) + periods)
 
 
 def names_time_frame(text: str) -> bool:

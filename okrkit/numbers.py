@@ -158,6 +158,8 @@ _NUMBER_START = re.compile(rf"[\d.]+|\b(?=[zotfsenhdbmw])(?:{_WORD_NUMBER})")
 # A calendar span that can hide a number holds a year, a date, "FY" or a month name.
 _DATE_DIGITS = re.compile(r"\d(?:(?<=[12])[09]\d\d|[./-]\d)")
 _MONTH_WORDS = frozenset(language._MONTHS.split("|"))
+_MONTH_STEMS = frozenset(word[:3] for word in _MONTH_WORDS)
+_LOWER_WORDS = re.compile(r"[a-z]+")
 
 
 def _quantity_matches(text: str):
@@ -179,8 +181,13 @@ def _quantity_matches(text: str):
 def _may_hide_numbers(text: str) -> bool:
     """Whether a calendar span could cover a number (cheaper than finding the spans)."""
     lower = text.lower()
-    return bool(_DATE_DIGITS.search(text)) or "fy" in lower or not _MONTH_WORDS.isdisjoint(
-        re.findall(r"[a-z]+", lower))
+    if _DATE_DIGITS.search(text) or "fy" in lower:
+        return True
+    # Every month word holds one of these stems: only then are the words worth splitting out.
+    return any(stem in lower for stem in _MONTH_STEMS) and not _MONTH_WORDS.isdisjoint(_LOWER_WORDS.findall(lower))
+
+
+_GROUPS = ("cur", "num", "words", "mult", "multword", "pct", "attached")
 
 
 @lru_cache(maxsize=CACHED_TEXTS)
@@ -190,34 +197,27 @@ def quantities(text: str) -> tuple[Quantity, ...]:
     blocked_starts = [b_start for b_start, _ in blocked]
     found = []
     for match in _quantity_matches(text):
-        start, end = match.span()
-        if _inside(blocked, blocked_starts, match.start("num" if match.group("num") else "words")):
+        # All groups in one call: read one by one, they cost more than the rest of the loop.
+        cur, num, words, mult, multword, pct, attached = match.group(*_GROUPS)
+        number_start = match.start("num" if num else "words")
+        if blocked and _inside(blocked, blocked_starts, number_start):
             continue
-        if _word_before(text, match.start()).lower() in _LABEL_WORDS and not match.group("cur"):
+        if not cur and _word_before(text, match.start()).lower() in _LABEL_WORDS:
             continue
-        attached = match.group("attached") or ""
         unit, seconds = None, None
-        if attached:
-            if attached.lower() in ("st", "nd", "rd", "th"):
-                attached = ""
-            elif attached.lower() in _ATTACHED_UNITS and (attached.islower() or attached.lower() in _MEASURE_UNITS):
+        if attached and attached.lower() not in ("st", "nd", "rd", "th"):
+            if attached.lower() in _ATTACHED_UNITS and (attached.islower() or attached.lower() in _MEASURE_UNITS):
                 unit, seconds = _unit(attached)
             else:
                 continue  # part of a word or code such as "3D" or "4G"
-        if match.group("num"):
-            value = float(match.group("num").replace(",", ""))
-            written_as_word = False
-        else:
-            value = _words_value(match.group("words"))
-            written_as_word = True
-        multiplier = _MULTIPLIERS[(match.group("mult") or match.group("multword") or "").lower()] \
-            if (match.group("mult") or match.group("multword")) else 1.0
+        value = float(num.replace(",", "")) if num else _words_value(words)
+        multiplier = _MULTIPLIERS[(mult or multword).lower()] if (mult or multword) else 1.0
         value *= multiplier
-        currency = _CURRENCY_SYMBOLS.get(match.group("cur") or "")
-        if not match.group("cur"):
-            start = match.start("num") if match.group("num") else match.start("words")
+        start, end = match.span()
+        if not cur:
+            start = number_start
         counted = None
-        if match.group("pct"):
+        if pct:
             unit = "%"
         elif not unit:
             after = _UNIT_AFTER.match(text, end)
@@ -227,14 +227,12 @@ def quantities(text: str) -> tuple[Quantity, ...]:
                     end = after.end()
                 else:
                     counted = after.group(1).lower()
-        if currency and not unit:
-            unit = currency
-        elif currency and unit != currency:
-            unit = currency
+        if cur:
+            unit = _CURRENCY_SYMBOLS[cur]  # a currency sign wins over any unit read after the number
         if seconds is not None:
             seconds *= value
         found.append(Quantity(value, text[start:end].strip(), start, end, unit, seconds, counted,
-                              written_as_word, multiplier))
+                              not num, multiplier))
     return tuple(found)
 
 
@@ -272,6 +270,19 @@ _RELATIVE_VERBS = tuple((language.VerbList(verb), change)
 _FOLD = re.compile(rf"\b(?P<times>{'|'.join(_NUMBER_WORDS)}|\d+)[\s-]?fold\b|\b(?:in|by)\s+half\b", re.I)
 
 
+def _fold(text: str):
+    """The first "3-fold" or "in half" in the text, if any.
+
+    Searching _FOLD tries its word list at every character; a text without "fold" or "half"
+    (most of them) cannot match, so it is skipped. Only ASCII letters match f, o, l, d, h and
+    a under re.I, so the lower-cased text tells exactly.
+    """
+    lower = text.lower()
+    if "fold" not in lower and "half" not in lower:
+        return None
+    return _FOLD.search(text)
+
+
 def _marked(text: str, found: tuple[Quantity, ...]) -> str:
     """The text with each quantity replaced by a marker ⟨i⟩, for pattern matching."""
     pieces, last = [], 0
@@ -299,7 +310,7 @@ def measure(text: str) -> Measure:
     """Read baseline, target, unit, direction and relative change from a key result's text."""
     found = quantities(text)
     relative_verb = next((change for verbs, change in _RELATIVE_VERBS if verbs.opens(text)), None)
-    if relative_verb is None and (fold := _FOLD.search(text)):
+    if relative_verb is None and (fold := _fold(text)):
         times = fold.group("times")
         relative_verb = -0.5 if times is None else \
             (float(times) if times.isdigit() else _NUMBER_WORDS[times.lower()]) - 1

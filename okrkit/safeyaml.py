@@ -24,6 +24,7 @@ _DEEP_INDENT = re.compile(rf"^[ \t?:-]{{{TRUSTED_DEPTH}}}", re.MULTILINE)
 _BRACKET = re.compile(r"[\[\]{}]")
 _ANCHOR = re.compile(r"(?:^|[\s\[{,])&\S")
 _MERGE = "tag:yaml.org,2002:merge"
+_STR = "tag:yaml.org,2002:str"
 
 
 def read_yaml(text: str, path: str | None = None) -> tuple[Any, Any]:
@@ -33,7 +34,7 @@ def read_yaml(text: str, path: str | None = None) -> tuple[Any, Any]:
     loader = _loader(pure_python=_may_nest_deeply(text))(text)
     try:
         node = loader.get_single_node()
-        if node is not None and _ANCHOR.search(text):
+        if node is not None and "&" in text and _ANCHOR.search(text):  # the search is slow, the test not
             _refuse_alias_bombs(node, path)
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
@@ -76,6 +77,8 @@ def _loader(pure_python: bool) -> type:
         def construct_object(self, node, deep=False):
             """A value PyYAML recognises but cannot build (2025-13-45 as a date, an integer of
             5,000 digits, ``!!bool maybe``) is a YAML error with its line, not a crash."""
+            if node.tag == _STR and isinstance(node, yaml.ScalarNode):
+                return node.value  # what construct_yaml_str returns, without the bookkeeping: most nodes are text
             try:
                 return super().construct_object(node, deep)
             except (ValueError, TypeError, KeyError, AttributeError, OverflowError) as exc:

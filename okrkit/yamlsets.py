@@ -63,11 +63,17 @@ class _Reader:
             return None
         if isinstance(value, (dict, list)):
             raise self.fail(_join(where, key), f"expected text, got {_describe(value)}", self.children(node).get(key, node))
-        return self.short(str(value), _join(where, key), self.children(node).get(key, node))
+        return self.short(str(value), where, node, key)
 
-    def short(self, text: str, where: str, node: Any) -> str:
-        """The text, unless it is far longer than any title, key result or note can be."""
+    def short(self, text: str, where: str, node: Any, key: str | None = None) -> str:
+        """The text, unless it is far longer than any title, key result or note can be.
+
+        With a ``key``, the text is that field of the mapping ``node`` at ``where``; its own node
+        (for the line) is looked up only when there is something to report: most texts are short.
+        """
         if len(text) > MAX_TEXT:
+            if key is not None:
+                where, node = _join(where, key), self.children(node).get(key, node)
             raise self.fail(where, f"is {len(text):,} characters long; keep it under {MAX_TEXT:,}", node)
         return text
 
@@ -97,13 +103,12 @@ class _Reader:
         value = data.get(key)
         if value is None:
             return ()
-        place = self.children(node).get(key, node)
         if isinstance(value, str):
-            return (self.short(value, _join(where, key), place),)
+            return (self.short(value, where, node, key),)
         if isinstance(value, list) and all(isinstance(item, (str, int)) for item in value):
-            return tuple(self.short(str(item), _join(where, key), place) for item in value)
+            return tuple(self.short(str(item), where, node, key) for item in value)
         raise self.fail(_join(where, key), f"expected a reference or a list of references, got {_describe(value)}",
-                        place)
+                        self.children(node).get(key, node))
 
     def key_result(self, data: Any, node: Any, where: str) -> KeyResult:
         line = node.start_mark.line + 1 if node is not None else None
