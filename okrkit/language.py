@@ -6,7 +6,7 @@ The course's rules speak of verbs ("a key result that opens with *send*") and of
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 _IRREGULAR = {
     "build": ("built",), "deal": ("dealt",), "do": ("does", "did", "done"),
@@ -41,6 +41,21 @@ def inflections(verb: str) -> frozenset[str]:
     return frozenset(forms)
 
 
+class LazyPattern:
+    """A regular expression compiled on first use: compiling every pattern of the kit up front
+    would make `import okrkit` several times slower."""
+
+    def __init__(self, source: str, flags: int = 0):
+        self.source, self.flags = source, flags
+
+    @cached_property
+    def compiled(self) -> re.Pattern:
+        return re.compile(self.source, self.flags)
+
+    def __getattr__(self, name: str):
+        return getattr(self.compiled, name)
+
+
 class VerbList:
     """A list of verbs and phrasal verbs ("set up"), matched in any inflection."""
 
@@ -52,23 +67,30 @@ class VerbList:
             forms = "|".join(sorted(inflections(head), key=len, reverse=True))
             tail = "".join(rf"\s+{re.escape(p)}" for p in particles)
             alternatives.append(rf"(?:{forms}){tail}")
-        body = "|".join(alternatives)
-        # "Post-purchase NPS" or "Run-rate revenue" do not open with the verb "post" or "run".
-        self._opening = re.compile(rf"^(?:to\s+|we\s+(?:will\s+)?)?(?:{body})\b(?![-'’])", re.IGNORECASE)
-        self._anywhere = re.compile(rf"\b(?:{body})\b(?![-'’])", re.IGNORECASE)
+        self._body = "|".join(alternatives)
         # The words an opening can start with: checked first, so most texts skip the regex.
         self._first_words = frozenset({"to", "we"}.union(*(inflections(p.split()[0]) for p in phrases)))
+
+    # The patterns are compiled on first use: compiling them all would slow `import okrkit`.
+    # "Post-purchase NPS" or "Run-rate revenue" do not open with the verb "post" or "run".
+    @cached_property
+    def _opening_pattern(self) -> re.Pattern:
+        return re.compile(rf"^(?:to\s+|we\s+(?:will\s+)?)?(?:{self._body})\b(?![-'’])", re.IGNORECASE)
+
+    @cached_property
+    def _anywhere_pattern(self) -> re.Pattern:
+        return re.compile(rf"\b(?:{self._body})\b(?![-'’])", re.IGNORECASE)
 
     def opens(self, text: str) -> str | None:
         """The verb the text opens with, if it is one of ours."""
         stripped, first = _opening(text)
         if first is not None and first not in self._first_words:
             return None
-        match = self._opening.match(stripped)
+        match = self._opening_pattern.match(stripped)
         return match.group(0) if match else None
 
     def mentions(self, text: str) -> bool:
-        return bool(self._anywhere.search(text))
+        return bool(self._anywhere_pattern.search(text))
 
 
 _ASCII_LETTERS = re.compile(r"[A-Za-z]*")
@@ -111,7 +133,7 @@ _MONTHS = (
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
 _UNITS_OF_TIME = r"(?:days?|weeks?|months?|quarters?|years?)"
-CALENDAR = re.compile(
+CALENDAR = LazyPattern(
     r"\b(?:"
     r"(?<!from )(?:19|20)\d\d(?:\s*[-/]?\s*(?:q[1-4]|h[12]))?(?!\s*(?:to|-|→)\s*\d)"  # 2025, 2025-Q1
     r"|fy\s*'?\d{2,4}"  # FY25
@@ -125,7 +147,7 @@ CALENDAR = re.compile(
     r")\b",
     re.IGNORECASE,
 )
-PERIOD = re.compile(
+PERIOD = LazyPattern(
     rf"\b(?:in|within|over)\s+(?:the\s+)?(?:next\s+)?(?:\d+|one|two|three|four|five|six|nine|twelve|a)\s+{_UNITS_OF_TIME}\b",
     re.IGNORECASE,
 )

@@ -56,7 +56,7 @@ _SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9}
 
 _WORD_NUMBER = "|".join([*_NUMBER_WORDS, *_SCALES])
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
-_QUANTITY = re.compile(
+_QUANTITY = language.LazyPattern(
     r"(?P<cur>[$€£])?\s?"
     rf"(?:(?<![A-Za-z_\d.,])(?<![A-Za-z]-)(?P<num>{_DIGITS})"
     rf"|\b(?P<words>(?:{_WORD_NUMBER})(?:(?:\s+and\s+|[\s-]+)(?:{_WORD_NUMBER}))*)\b)"
@@ -154,7 +154,7 @@ CACHED_TEXTS = 1 << 17
 # Where _QUANTITY can match: a run of digits (or a point) or a number word; a match starts at
 # most two characters earlier ("$ 5"). Trying the full pattern only there is much faster than
 # letting finditer try it at every character, and finds exactly the same matches.
-_NUMBER_START = re.compile(rf"[\d.]+|\b(?=[zotfsenhdbmw])(?:{_WORD_NUMBER})")
+_NUMBER_START = language.LazyPattern(rf"[\d.]+|\b(?=[zotfsenhdbmw])(?:{_WORD_NUMBER})")
 # A calendar span that can hide a number holds a year, a date, "FY" or a month name.
 _DATE_DIGITS = re.compile(r"\d(?:(?<=[12])[09]\d\d|[./-]\d)")
 _MONTH_WORDS = frozenset(language._MONTHS.split("|"))
@@ -267,7 +267,7 @@ class Measure:
 
 _RELATIVE_VERBS = tuple((language.VerbList(verb), change)
                         for verb, change in (("double", 1.0), ("triple", 2.0), ("quadruple", 3.0), ("halve", -0.5)))
-_FOLD = re.compile(rf"\b(?P<times>{'|'.join(_NUMBER_WORDS)}|\d+)[\s-]?fold\b|\b(?:in|by)\s+half\b", re.I)
+_FOLD = language.LazyPattern(rf"\b(?P<times>{'|'.join(_NUMBER_WORDS)}|\d+)[\s-]?fold\b|\b(?:in|by)\s+half\b", re.I)
 
 
 def _fold(text: str):
