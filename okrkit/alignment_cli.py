@@ -10,7 +10,6 @@ Exit status as for ``okrkit check``: 0 no alignment error, 1 errors (broken link
 from __future__ import annotations
 
 import argparse
-import io
 import sys
 from pathlib import Path
 
@@ -128,15 +127,10 @@ def write_map(organisation, path: str, subtree: str | None, max_sets: int = 60) 
     import matplotlib
 
     matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
 
     from okrkit.alignment_map import alignment_map
     from okrkit.files import write_atomic
+    from okrkit.plots import figure_bytes
 
     ax = alignment_map(organisation, subtree=subtree, max_sets=max_sets)
-    buffer = io.BytesIO()
-    try:
-        ax.figure.savefig(buffer, format=Path(path).suffix.lower().lstrip("."), dpi=130, bbox_inches="tight")
-    finally:
-        plt.close(ax.figure)
-    write_atomic(path, buffer.getvalue())
+    write_atomic(path, figure_bytes(ax.figure, Path(path).suffix.lower().lstrip("."), dpi=130))

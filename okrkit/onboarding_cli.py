@@ -102,17 +102,14 @@ def run_calendar(args: argparse.Namespace) -> int:
         write_atomic(args.out, milestones.to_ics(steps, f"OKR cycle {milestones.cycle_of(args.cycle).label}"))
         print(f"Calendar written to {args.out}: import it into your calendar program.")
     if args.plot:
-        import io
-
         import matplotlib
 
         from okrkit.files import write_atomic
+        from okrkit.plots import figure_bytes
 
         matplotlib.use("Agg")
-        image = io.BytesIO()
         kind = Path(args.plot).suffix.lstrip(".").lower() or "png"
-        milestones.plot_timeline(steps).figure.savefig(image, format=kind, bbox_inches="tight", dpi=120)
-        write_atomic(args.plot, image.getvalue())
+        write_atomic(args.plot, figure_bytes(milestones.plot_timeline(steps).figure, kind, dpi=120))
         print(f"Timeline written to {args.plot}")
     return EXIT_OK
 

@@ -7,7 +7,6 @@ escaped here.
 from __future__ import annotations
 
 import base64
-import io
 
 from okrkit.html import escape
 
@@ -34,12 +33,9 @@ def page(title: str, body: str) -> str:
 
 def figure_img(figure, alt: str) -> str:
     """A matplotlib figure as an embedded PNG ``<img>``; the figure is closed afterwards."""
-    import matplotlib.pyplot as plt
+    from okrkit.plots import figure_bytes
 
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=110, bbox_inches="tight")
-    plt.close(figure)
-    data = base64.b64encode(buffer.getvalue()).decode("ascii")
+    data = base64.b64encode(figure_bytes(figure)).decode("ascii")
     return f'<img alt="{escape(alt)}" src="data:image/png;base64,{data}">'
 
 

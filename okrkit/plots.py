@@ -26,6 +26,21 @@ def _axes(ax, size):
     return ax
 
 
+def figure_bytes(figure, kind: str = "png", dpi: int = 110, tight: bool = True) -> bytes:
+    """A figure rendered to bytes (PNG, SVG, PDF) and closed, so a notebook never shows it twice
+    and a long-running kernel does not keep it."""
+    import io
+
+    import matplotlib.pyplot as plt
+
+    buffer = io.BytesIO()
+    try:
+        figure.savefig(buffer, format=kind, dpi=dpi, bbox_inches="tight" if tight else None)
+    finally:
+        plt.close(figure)
+    return buffer.getvalue()
+
+
 def _short(text: str, width: int = 48) -> str:
     return textwrap.shorten(text, width, placeholder="…")
 

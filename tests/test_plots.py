@@ -72,3 +72,16 @@ def test_confidence_calibration_puts_a_dot_per_key_result_beside_the_diagonal():
     assert len(ax.collections[0].get_offsets()) == 2
     assert list(ax.get_lines()[0].get_xdata()) == [0, 1]
     assert {t.get_text() for t in ax.texts} >= {"a/O1/KR1", "over-confident"}
+
+
+def test_figure_bytes_renders_and_closes_the_figure():
+    import matplotlib.pyplot as plt
+
+    from okrkit.plots import figure_bytes
+
+    figure, ax = plt.subplots()
+    ax.plot([0, 1], [0, 1])
+    data = figure_bytes(figure)
+    assert data.startswith(b"\x89PNG")
+    assert not plt.fignum_exists(figure.number)
+    assert figure_bytes(plt.figure(), "svg").lstrip().startswith(b"<?xml")

@@ -4,7 +4,7 @@ is from what it is not."""
 from __future__ import annotations
 
 from okrkit.alignment import Link, Ref
-from okrkit.exercises.judging import choice, same_text
+from okrkit.exercises.judging import by_label, choice, same_text
 from okrkit.exercises.organisations import Placed, Setting, shared_words
 from okrkit.exercises.record import Exercise, Marked, Point
 
@@ -123,7 +123,7 @@ def _judge_implicit(answer: str) -> Marked:
 
 
 def _judge_is_or_not(answer: dict) -> Marked:
-    given = {choice(k): v for k, v in answer.items() if isinstance(k, str)}
+    given = by_label(answer)
     points = []
     for statement, right in STATEMENTS.items():
         said = choice(given.get(choice(statement), ""))

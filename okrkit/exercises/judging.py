@@ -7,10 +7,11 @@ it, so the feedback names the idea first and the rule second.
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from okrkit import language
 from okrkit.drafts import parse
-from okrkit.exercises.record import Point
+from okrkit.exercises.record import Marked, Point
 from okrkit.findings import Finding, Findings
 from okrkit.model import OKRSet
 from okrkit.rules import check
@@ -94,3 +95,25 @@ def content_words(text: str) -> set[str]:
 def choice(text: object) -> str:
     """A learner's choice ("Red ", "KPI.", "individual goal") reduced to comparable words."""
     return language.normalise(str(text), numbers=True) if isinstance(text, str) else ""
+
+
+def by_label(answer: dict) -> dict[str, object]:
+    """A learner's labelled answers keyed by their comparable label, so "Red " finds "red"."""
+    return {choice(k): v for k, v in answer.items() if isinstance(k, str)}
+
+
+def classify(answer: dict, reference: dict, read: Callable[[object], str | None],
+             passed: Callable[[str, str], str], missing: str = "no answer yet") -> Marked:
+    """Marks a labelling exercise: each item's label, as ``read`` understands it, against the
+    reference; ``passed(item, label)`` explains a right one."""
+    given = by_label(answer)
+    points = []
+    for item, right in reference.items():
+        said = read(given.get(choice(item)))
+        if said is None:
+            points.append(Point(False, f"{item!r}: {missing}"))
+        elif said == right:
+            points.append(Point(True, f"{item!r}: {passed(item, right)}"))
+        else:
+            points.append(Point(False, f"{item!r}: not {said}"))
+    return Marked(tuple(points))

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from okrkit import milestones, pilot, plan
 from okrkit.cycles import parse_cycle
 from okrkit.errors import InputError
-from okrkit.exercises.judging import choice
+from okrkit.exercises.judging import by_label, choice
 from okrkit.exercises.record import Exercise, Marked, Point
 
 # 09-1: four organisations, described as a coach would hear them.
@@ -36,7 +36,7 @@ _OPTION_KEYS = tuple(o.key for o in (*pilot.OPTIONS, pilot.BIG_BANG))
 
 
 def _judge_pilot(answer: dict) -> Marked:
-    given = {choice(k): v for k, v in answer.items() if isinstance(k, str)}
+    given = by_label(answer)
     points = []
     for described, (label, facts) in ORGANISATIONS.items():
         advice = pilot.recommend(facts)
@@ -131,7 +131,7 @@ def windows(quarter: str) -> dict[int, tuple[date, date]]:
 
 
 def _judge_cycle(answer: dict) -> Marked:
-    given = {choice(k): v for k, v in answer.items() if isinstance(k, str)}
+    given = by_label(answer)
     quarter = given.get("quarter")
     try:
         cycle = parse_cycle(quarter) if isinstance(quarter, str) and quarter.strip() else None

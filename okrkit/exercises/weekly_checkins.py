@@ -8,7 +8,7 @@ from okrkit import checkins, tracking
 from okrkit.conversations import CADENCE_NAMES, CHECKIN_AGENDA, CHECKINS_TO_AVOID
 from okrkit.cycles import parse_cycle
 from okrkit.drafts import parse
-from okrkit.exercises.judging import choice
+from okrkit.exercises.judging import by_label, choice, classify
 from okrkit.exercises.record import Exercise, Marked, Point
 from okrkit.scoring import key_result_progress
 
@@ -97,26 +97,16 @@ def _read(said: object, words: dict[str, str]) -> str | None:
     return words.get(choice(said)) if isinstance(said, str) else None
 
 
-def _given(answer: dict) -> dict[str, object]:
-    return {choice(k): v for k, v in answer.items() if isinstance(k, str)}
-
-
 def _judge_agenda(answer: dict) -> Marked:
-    given = _given(answer)
     labels = {**{name: name for name in _AGENDA}, _AVOID: _AVOID, "action": "actions", "decision": "decisions"}
-    points = []
-    for item, right in AGENDA_ITEMS.items():
-        said = _read(given.get(choice(item)), labels)
-        if said is None:
-            points.append(Point(False, f"{item!r}: no answer yet (actions, decisions, communication or avoid)"))
-        elif said != right:
-            points.append(Point(False, f"{item!r}: not {said}"))
-        elif right == _AVOID:
-            why = _WHY_AVOID[item]
-            points.append(Point(True, f"{item!r}: avoid it. {why.title}: {why.detail}"))
-        else:
-            points.append(Point(True, f"{item!r}: {right}. {_AGENDA[right]}"))
-    return Marked(tuple(points))
+
+    def passed(item: str, right: str) -> str:
+        if right == _AVOID:
+            return f"avoid it. {_WHY_AVOID[item].title}: {_WHY_AVOID[item].detail}"
+        return f"{right}. {_AGENDA[right]}"
+
+    return classify(answer, AGENDA_ITEMS, lambda said: _read(said, labels), passed,
+                    "no answer yet (actions, decisions, communication or avoid)")
 
 
 def team_cadence(team: str) -> tracking.CadenceReading:
@@ -126,7 +116,7 @@ def team_cadence(team: str) -> tracking.CadenceReading:
 
 
 def _judge_cadence(answer: dict) -> Marked:
-    given = _given(answer)
+    given = by_label(answer)
     points = []
     for team in TEAM_CHECK_INS:
         reading = team_cadence(team)
@@ -151,7 +141,7 @@ def sales_tracks() -> list[tracking.Track]:
 
 
 def _judge_reading(answer: dict) -> Marked:
-    given = _given(answer)
+    given = by_label(answer)
     points = []
     for track in sales_tracks():
         said = _read(given.get(choice(track.where)), _STATUS_WORDS)

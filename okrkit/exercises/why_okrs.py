@@ -1,7 +1,7 @@
 """Module 1 exercises: OKRs, KPIs and individual goals; red and green states; an aspirational target."""
 from __future__ import annotations
 
-from okrkit.exercises.judging import choice
+from okrkit.exercises.judging import choice, classify
 from okrkit.exercises.record import Exercise, Marked, Point
 from okrkit.scoring import progress
 
@@ -42,23 +42,9 @@ TRIGGERS = {
 SAFE_BASELINE, SAFE_EXPECTED, EXPECTED_SCORE, TOLERANCE = 200, 300, 0.7, 0.05
 
 
-def _classify(answer: dict, reference: dict, read, explain) -> Marked:
-    given = {choice(k): v for k, v in answer.items() if isinstance(k, str)}
-    points = []
-    for item, right in reference.items():
-        said = read(given.get(choice(item)))
-        if said is None:
-            points.append(Point(False, f"{item!r}: no answer yet"))
-        elif said == right:
-            points.append(Point(True, f"{item!r}: {right}, {explain(right)}"))
-        else:
-            points.append(Point(False, f"{item!r}: not {said}"))
-    return Marked(tuple(points))
-
-
 def _judge_frameworks(answer: dict) -> Marked:
-    return _classify(answer, FRAMEWORKS, lambda said: _FRAMEWORK_WORDS.get(choice(said)),
-                     lambda right: _WHY_FRAMEWORK[right])
+    return classify(answer, FRAMEWORKS, lambda said: _FRAMEWORK_WORDS.get(choice(said)),
+                    lambda _, right: f"{right}, {_WHY_FRAMEWORK[right]}")
 
 
 def _judge_triggers(answer: dict) -> Marked:
@@ -67,7 +53,7 @@ def _judge_triggers(answer: dict) -> Marked:
         return word if word in ("red", "green") else None
     meaning = {"red": "it leads to hesitation and low mental performance",
                "green": "it fosters ownership and high mental performance"}
-    return _classify(answer, TRIGGERS, read, meaning.get)
+    return classify(answer, TRIGGERS, read, lambda _, right: f"{right}, {meaning[right]}")
 
 
 def _judge_stretch(answer: float) -> Marked:

@@ -20,7 +20,6 @@ from :mod:`okrkit.alignment`, :mod:`okrkit.rules.alignment` and :mod:`okrkit.ali
 """
 from __future__ import annotations
 
-import io
 import re
 from dataclasses import replace
 
@@ -290,14 +289,7 @@ def _png_width(png: bytes) -> int:
 
 def _map_png(found: Organisation) -> bytes:
     """The alignment map as a PNG; the figure is closed at once, so the notebook never shows it twice."""
-    import matplotlib.pyplot as plt
-
     from okrkit.alignment_map import alignment_map
+    from okrkit.plots import figure_bytes
 
-    figure = alignment_map(found).figure
-    try:
-        out = io.BytesIO()
-        figure.savefig(out, format="png", dpi=DPI, bbox_inches="tight")
-    finally:
-        plt.close(figure)
-    return out.getvalue()
+    return figure_bytes(alignment_map(found).figure, dpi=DPI)

@@ -22,7 +22,6 @@ come from :mod:`okrkit.checkins`, :mod:`okrkit.tracking` and :mod:`okrkit.plots`
 """
 from __future__ import annotations
 
-import io
 import os
 from datetime import date, timedelta
 from pathlib import Path
@@ -239,10 +238,8 @@ def _trend_png(track: Track, cycle: Cycle) -> bytes:
     """The trend plot of one key result as a PNG (drawn without pyplot: no global figure state)."""
     from matplotlib.figure import Figure
 
-    from okrkit.plots import checkin_trend
+    from okrkit.plots import checkin_trend, figure_bytes
 
     figure = Figure(figsize=(8, 4.2), layout="constrained")
     checkin_trend(track, cycle, ax=figure.subplots())
-    out = io.BytesIO()
-    figure.savefig(out, format="png", dpi=90)
-    return out.getvalue()
+    return figure_bytes(figure, dpi=90, tight=False)
