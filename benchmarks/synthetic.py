@@ -3,12 +3,13 @@
 One company set, departments aligned to it, teams aligned to their department, some
 horizontal dependencies between sibling teams (most answered), and a sprinkle of the
 problems the alignment rules look for: silos, broken references, two-set cycles, copied
-parent key results and conflicting targets. Texts are varied so that nothing can be won by
+parent key results, whole copied OKRs and conflicting targets. Texts are varied so that nothing can be won by
 caching a handful of strings.
 """
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 import yaml
@@ -55,6 +56,7 @@ def organisation_data(n_sets: int = 5000, objectives: int = 3, key_results: int 
                       seed: int = 7) -> dict:
     """An organisation document (FORMATS.md section 3) with ``n_sets`` sets."""
     rng = random.Random(seed)
+    copies = random.Random(seed + 1)  # its own stream: adding it left every other choice as it was
     n_departments = max(1, min(n_sets - 1, round(n_sets ** 0.5)))
     levels = ["company"] + ["department"] * n_departments + ["team"] * (n_sets - 1 - n_departments)
     ids = ["company"] + [f"dept-{i}" for i in range(n_departments)] + \
@@ -80,11 +82,17 @@ def organisation_data(n_sets: int = 5000, objectives: int = 3, key_results: int 
                     objective["aligns_to"] = f"{parent}/O{p_obj}"
                 else:
                     objective["aligns_to"] = f"{parent}/O{p_obj}/KR{rng.randrange(key_results) + 1}"
+                if copies.random() < 0.005:  # the parent's whole OKR copied
+                    parent_set = next(s for s in sets if s["id"] == parent)["objectives"][p_obj - 1]
+                    title, krs = parent_set["title"], list(texts[parent][p_obj - 1])
+                    objective.update(title=title, key_results=krs)
                 if rng.random() < 0.01:  # a copied parent key result
                     krs[0] = texts[parent][p_obj - 1][rng.randrange(key_results)]
-                if rng.random() < 0.01:  # the parent's metric with another target
+                if rng.random() < 0.01:  # the parent's metric with a target short of the parent's
                     copied = texts[parent][p_obj - 1][0]
-                    krs[1] = copied.rsplit(" to ", 1)[0] + f" to {rng.randrange(500, 900)}"
+                    start, unit, end = re.search(r"from (\d+)(\D*) to (\d+)", copied).groups()
+                    short = round(int(start) + (int(end) - int(start)) * rng.randrange(500, 900) / 1000)
+                    krs[1] = copied.rsplit(" to ", 1)[0] + f" to {short}{unit}"
             objectives_out.append(objective)
             set_texts.append(krs)
         texts[set_id] = set_texts

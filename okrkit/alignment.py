@@ -293,17 +293,30 @@ class Alignment:
 
     @cached_property
     def repeated(self) -> list[tuple[Ref, Ref]]:
-        """(item, original): an objective or key result repeating one of a higher level (OKR401).
+        """(objective, original): a lower level's objective that copies a higher one whole (OKR401).
 
-        Objectives are compared with objectives and key results with key results: a parent's
-        key result turned into a child's objective is explicit alignment, not repetition.
+        The whole OKR is copied when the titles are the same and every key result of the lower
+        objective repeats one of the higher objective's. Sharing the objective with key results
+        of the team's own is the deck's lateral alignment, not a copy.
         """
         found = []
-        for kind in ("objective", "key result"):
-            for refs in self._same_text(self._texts(kind), True, self.rank):
-                top = min(refs, key=self.rank)
-                found += [(ref, top) for ref in refs if self.rank(ref) > self.rank(top)]
-        return found
+        for refs in self._same_text(self._texts("objective"), True, self.rank):
+            by_text: dict[str, set[Ref]] = defaultdict(set)  # a key result's text -> objectives that have it
+            for ref in refs:
+                for kr in self.objective(ref).key_results:
+                    by_text[normalise(kr.text)].add(ref)
+            for ref in refs:
+                texts = {normalise(kr.text) for kr in self.objective(ref).key_results}
+                if not texts:
+                    continue
+                higher = {other for other in refs if self.rank(other) < self.rank(ref)}
+                for text in sorted(texts, key=lambda t: len(by_text[t])):
+                    higher &= by_text[text]
+                    if not higher:
+                        break
+                if higher:
+                    found.append((ref, min(higher, key=lambda other: (self.rank(other), other))))
+        return sorted(found)
 
     @cached_property
     def linked_sets(self) -> dict[tuple[str, str], bool]:
@@ -338,18 +351,25 @@ class Alignment:
                         continue  # each pair of sets once
                     for a in mine:
                         for b in by_set[other]:
-                            if not same_goal(self.key_result(a), self.key_result(b)):
-                                for kr, rival in self._conflict_owners(a, b):
-                                    found.setdefault(kr, rival)
+                            for kr, rival in self._conflict_owners(a, b):
+                                found.setdefault(kr, rival)
         return sorted(found.items())
 
     def _conflict_owners(self, a: Ref, b: Ref) -> list[tuple[Ref, Ref]]:
-        """Which side of a conflict is reported: the set that links to the other (RULES.md, OKR403)."""
+        """The key results of a pair on one metric that conflict, each with its rival (RULES.md, OKR403).
+
+        Up the levels only a lower key result that aims short of the higher one conflicts (aiming
+        further is the team's own stretch); at one level any other target does, reported on the
+        set that links to the other, or on the one whose objective aligns to the other.
+        """
+        if self.rank(a) != self.rank(b):
+            lower, higher = (a, b) if self.rank(a) > self.rank(b) else (b, a)
+            return [(lower, higher)] if aims_short(self.key_result(lower), self.key_result(higher)) else []
+        if same_goal(self.key_result(a), self.key_result(b)):
+            return []
         a_links, b_links = (a.set_id, b.set_id) in self.linked_sets, (b.set_id, a.set_id) in self.linked_sets
         if a_links != b_links:
             return [(a, b)] if a_links else [(b, a)]
-        if self.rank(a) != self.rank(b):
-            return [(a, b)] if self.rank(a) > self.rank(b) else [(b, a)]
         a_aligns, b_aligns = (self._aligns_into(a.owner, b.set_id), self._aligns_into(b.owner, a.set_id))
         if a_aligns != b_aligns:
             return [(a, b)] if a_aligns else [(b, a)]
@@ -365,6 +385,32 @@ def same_goal(a: KeyResult, b: KeyResult) -> bool:
     goals = [(m.target, m.relative_change, m.change) for m in (a.measure, b.measure)]
     return all(x == y or (x is not None and y is not None and math.isclose(x, y, rel_tol=1e-9))
                for x, y in zip(*goals))
+
+
+def aims_short(lower: KeyResult, higher: KeyResult) -> bool:
+    """Whether meeting the lower key result would leave the higher one's target unmet.
+
+    The direction comes from the lower key result's own numbers or verb, else the higher one's;
+    a metric held steady counts as its target. Goals of different kinds (a target against a
+    relative change) cannot be compared, and are not reported.
+    """
+    mine, theirs = lower.measure, higher.measure
+    if mine.target is not None and theirs.target is not None:
+        goal, parent_goal = mine.target, theirs.target
+    elif mine.relative_change is not None and theirs.relative_change is not None:
+        goal, parent_goal = mine.relative_change, theirs.relative_change
+    elif mine.change is not None and theirs.change is not None:
+        goal, parent_goal = mine.change, theirs.change
+    else:
+        return False
+    if math.isclose(goal, parent_goal, rel_tol=1e-9):
+        return False
+    direction = mine.direction if mine.direction in ("increase", "decrease") else theirs.direction
+    if direction == "increase":
+        return goal < parent_goal
+    if direction == "decrease":
+        return goal > parent_goal
+    return True
 
 
 def of(organisation: Organisation) -> Alignment:

@@ -135,23 +135,26 @@ def silo_objectives(organisation: Organisation):
 def shared_key_results(organisation: Organisation):
     """Key results that track one metric (their text once numbers are removed) in several sets.
 
-    ``status`` is "same target" or "conflict" (the group's targets differ); ``finding`` names
-    the rule that reports the key result, if any (OKR401 repeated, OKR403 conflicting target).
+    ``status`` compares each key result with the highest-level one of its metric: "same target",
+    "own target" (another target that does not conflict, such as a team's stretch beyond its
+    parent), or "conflict" (OKR403, on either side); ``finding`` is "OKR403" on the key result
+    the rule reports.
     """
     graph = of(organisation)
-    flagged = {kr: "OKR403" for kr, _ in graph.conflicts}
-    flagged.update({item: "OKR401" for item, _ in graph.repeated if item.key_result is not None})
+    flagged = {kr for kr, _ in graph.conflicts}
+    rivals = {other for _, other in graph.conflicts}
     rows = []
     for refs in graph.metrics:
         metric = normalise(graph.key_result(refs[0]).text, numbers=False)
-        first = graph.key_result(refs[0])
-        same = all(same_goal(first, graph.key_result(ref)) for ref in refs[1:])
-        status = "same target" if same else "conflict"
-        for ref in sorted(refs, key=lambda r: (graph.rank(r), r)):
+        ordered = sorted(refs, key=lambda r: (graph.rank(r), r))
+        top = graph.key_result(ordered[0])
+        for ref in ordered:
             kr = graph.key_result(ref)
+            status = ("conflict" if ref in flagged or ref in rivals
+                      else "same target" if same_goal(top, kr) else "own target")
             rows.append({"metric": metric, "key_result": str(ref), "set": ref.set_id,
                          "level": graph.set_of(ref).level, "text": kr.text, "target": kr.measure.target,
-                         "status": status, "finding": flagged.get(ref, "")})
+                         "status": status, "finding": "OKR403" if ref in flagged else ""})
     return _frame(rows, ["metric", "key_result", "set", "level", "text", "target", "status", "finding"])
 
 

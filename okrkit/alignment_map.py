@@ -95,11 +95,9 @@ class _Problems:
     def __init__(self, graph):
         self.silos = set(graph.silos)
         self.cycle = {ref for ring in graph.cycles for ref in ring}
-        self.repeated: dict[Ref, tuple[list[str], set[str]]] = {}  # objective: (what is copied, from which sets)
-        for item, original in sorted(graph.repeated):
-            parts, sources = self.repeated.setdefault(item.owner, ([], set()))
-            parts.append("title" if item.key_result is None else f"KR{item.key_result}")
-            sources.add(original.set_id)
+        self.repeated: dict[Ref, set[str]] = {}  # an objective copied whole: the sets it copies
+        for item, original in graph.repeated:
+            self.repeated.setdefault(item, set()).add(original.set_id)
         self.conflict = {kr.owner for kr, _ in graph.conflicts}
         self.unanswered = {(link.source, link.written) for link in graph.unanswered}
 
@@ -134,9 +132,8 @@ def _draw_set(ax, node: Node, plan: Layout, problems: _Problems) -> None:
             ax.text(x, y - radius - 0.14 - 0.15 * row, line, ha="center", va="center", fontsize=6.3,
                     color=INK, zorder=4)
         if plan.detail and ref in problems.repeated:
-            parts, sources = problems.repeated[ref]
-            note = ax.text(x, y - radius - 0.2 - 0.15 * len(lines), f"= copies {', '.join(parts)} of "
-                           f"{', '.join(sorted(sources))}", ha="center", va="center", fontsize=6, color=PURPLE,
+            note = ax.text(x, y - radius - 0.2 - 0.15 * len(lines),
+                           f"= copies the whole OKR of {', '.join(sorted(problems.repeated[ref]))}", ha="center", va="center", fontsize=6, color=PURPLE,
                            style="italic", zorder=4)
             note.set_gid(f"repeated-note:{ref}")
         badges = [("silo", RED, problems.silos), ("cycle", RED, problems.cycle)] if plan.detail else []

@@ -115,11 +115,6 @@ def _opening(text: str) -> tuple[str, str | None]:
 VAGUE_OPENERS = VerbList(
     "focus on", "work on", "continue", "keep", "support", "help", "handle", "deal with", "look into"
 )
-TASK_VERBS = VerbList(
-    "send", "write", "run", "launch", "build", "create", "develop", "implement", "hire",
-    "attend", "publish", "organize", "conduct", "host", "set up", "prepare", "design", "plan",
-    "complete", "deliver", "ship", "post", "make", "do", "introduce", "roll out", "source", "train",
-)
 METRIC_VERBS = VerbList(
     "increase", "reduce", "improve", "grow", "raise", "lower", "decrease", "cut", "boost",
     "lift", "drop",

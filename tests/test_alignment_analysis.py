@@ -47,14 +47,16 @@ def test_silo_objectives():
     assert silos["title"].tolist() == ["Ship the fastest checkout in our market"]
 
 
-def test_shared_key_results_show_the_lateral_conflict_and_the_copies():
-    shared = analysis.shared_key_results(load_example("lateral-alignment"))
-    by_kr = rows(shared, "key_result")
-    assert by_kr["sales/O1/KR2"]["status"] == "conflict" and by_kr["sales/O1/KR2"]["finding"] == "OKR403"
+def test_shared_key_results_tell_a_stretch_from_a_conflict():
+    by_kr = rows(analysis.shared_key_results(load_example("lateral-alignment")), "key_result")
     assert by_kr["company/O1/KR2"]["target"] == 50 and by_kr["sales/O1/KR2"]["target"] == 60
-    assert by_kr["engineering/O1/KR1"]["status"] == "same target" and by_kr["engineering/O1/KR1"]["finding"] == "OKR401"
-    assert by_kr["company/O1/KR1"]["finding"] == ""
+    assert by_kr["sales/O1/KR2"]["status"] == "own target" and by_kr["sales/O1/KR2"]["finding"] == ""
+    assert by_kr["engineering/O1/KR1"]["status"] == "same target" and by_kr["engineering/O1/KR1"]["finding"] == ""
     assert "company/O1/KR3" not in by_kr  # its metric is nobody else's
+    short = rows(analysis.shared_key_results(load_example("copies-and-shortfalls")), "key_result")
+    assert short["marketing/O1/KR1"]["status"] == "conflict" and short["marketing/O1/KR1"]["finding"] == "OKR403"
+    assert short["company/O1/KR2"]["status"] == "conflict" and short["company/O1/KR2"]["finding"] == ""
+    assert short["product/O1/KR2"]["finding"] == "OKR403" and short["marketing/O1/KR3"]["finding"] == ""
 
 
 def test_level_counts():

@@ -87,13 +87,15 @@ def test_a_cycle_is_drawn_red_on_every_objective_of_it():
     assert "cycle (1)" in legend(ax)
 
 
-def test_conflicts_and_copies_are_marked_on_the_lateral_alignment_example():
-    ax = alignment_map(load_example("lateral-alignment"))
+def test_conflicts_and_copies_are_marked():
+    ax = alignment_map(load_example("copies-and-shortfalls"))
     marks = gids(ax)
-    assert {"conflict-line:sales/O1/KR2", "conflict-label:sales/O1/KR2", "repeated:sales/O1",
-            "repeated:engineering/O1"} <= marks
-    assert "≠ KR2 vs company/O1/KR2" in [t.get_text() for t in ax.texts]
-    assert "≠ conflicting target (1)" in legend(ax) and "copied from a higher level (4)" in legend(ax)
+    assert {"conflict-line:marketing/O1/KR1", "conflict-label:marketing/O1/KR1", "conflict-line:product/O1/KR2",
+            "repeated:support/O1", "repeated-note:support/O1"} <= marks
+    assert "= copies the whole OKR of company" in [t.get_text() for t in ax.texts]
+    assert "≠ conflicting target (2)" in legend(ax) and "copied from a higher level (1)" in legend(ax)
+    assert not {g for g in gids(alignment_map(load_example("lateral-alignment")))
+                if g.startswith(("conflict", "repeated"))}
 
 
 def test_thirty_sets_stay_on_a_page_with_combs_and_no_overlap():

@@ -171,10 +171,10 @@ class TestTeamOkrs:
         assert not result.passed and "✖ It relates visibly" in lines(result)
         assert "(both speak of outlet)" in lines(assess("03-1", {"links_to": "company/O1/KR3", "draft": TEAM_DRAFT}))
 
-    def test_a_copied_company_key_result_is_caught_by_the_alignment_rules(self):
+    def test_restating_the_company_key_result_it_links_to_is_caught(self):
         copied = TEAM_DRAFT + "KR: Increase revenue from 40 to 50 Mil USD\n"
         result = assess("03-1", {"links_to": "company/O1/KR1", "draft": copied})
-        assert not result.passed and any(f.code == "OKR401" for f in result.findings)
+        assert not result.passed and "team/O1/KR4 restates the key result the objective aligns to" in lines(result)
 
     def test_one_key_result_is_enough_for_the_decks_exercise(self):
         short = "\n".join(TEAM_DRAFT.splitlines()[:5]) + "\n"

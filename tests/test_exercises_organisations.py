@@ -60,11 +60,8 @@ class TestPlacing:
     def test_only_the_learners_findings_count(self):
         placed = Setting("battery-cascade").place(LAB)
         assert not placed.findings()  # the company's own OKR204 and OKR203 are not the learner's
-        copied = Setting("battery-cascade").place(LAB.replace(
-            "Increase prototype cell storage from 250 to 350 Wh/kg",
-            "Developing a prototype with a 40% higher storage"))
-        assert {f.code for f in copied.findings()} >= {"OKR401"}
-        assert all(f.where.startswith("battery-lab") for f in copied.findings())
+        alone = Setting("battery-cascade").place(LAB.replace("    aligns_to: company/O1/KR2\n", ""))
+        assert [(f.code, f.where) for f in alone.findings()] == [("OKR402", "battery-lab/O1")]
 
     def test_reaching_the_company_follows_the_chain(self):
         placed = Setting("battery-cascade").place(LAB)

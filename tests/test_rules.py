@@ -187,3 +187,11 @@ def test_a_hyphenated_word_is_not_an_activity_verb(kr):
 def test_a_version_number_is_not_a_metric_objective():
     found = check("Cycle: 2025\nO: Launch version 2.0 of our app to delight teams\nKR: Raise NPS from 20 to 40")
     assert "OKR102" not in {f.code for f in found}
+
+
+def test_a_task_that_counts_outputs_is_reported_once_as_a_task():
+    found = okrkit.check("Team: Marketing\nCycle: 2025-Q2\nO: Make our brand the first one retail buyers think of\n"
+                         "KR: Publish 12 articles\nKR: Increase newsletters sent from 4 to 12\n"
+                         "KR: Grow trade press mentions from 4 to 12 per quarter\n")
+    assert [(f.code, f.where) for f in found if f.code in ("OKR204", "OKR209")] == \
+        [("OKR204", "O1/KR1"), ("OKR209", "O1/KR2")]

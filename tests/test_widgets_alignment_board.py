@@ -52,17 +52,20 @@ class TestStarting:
         assert "#   aligns_to: company/O1" in board.text.value  # a commented first objective to start from
         assert board.findings == [] and "Nothing to check yet" in board._findings_view.value
 
-    def test_the_lateral_alignment_exercise_shows_its_copies_and_its_conflict(self):
+    def test_the_lateral_alignment_example_is_clean_and_the_copies_example_shows_its_problems(self):
         board = AlignmentBoard("lateral-alignment")
         assert board.team.value == "engineering"
-        expected = check(examples.load_example("lateral-alignment"), rules=alignment_rules.RULES)
+        assert not {"OKR401", "OKR403"} & set(board.findings.codes)
+        assert "Conflicting targets (0)" in board._overview.value
+        board = AlignmentBoard("copies-and-shortfalls", team="support")
+        expected = check(examples.load_example("copies-and-shortfalls"), rules=alignment_rules.RULES)
         assert [(f.code, f.where, f.message) for f in board.findings] == \
             [(f.code, f.where, f.message) for f in expected]
-        assert [f.line for f in board.findings if f.where.startswith("sales")] == [None, None, None]
-        assert "line 6 · engineering/O1:" in board._findings_view.value  # the line in the editor
+        assert [f.line for f in board.findings if not f.where.startswith("support")] == [None, None]
+        assert "line 6 · support/O1:" in board._findings_view.value  # the line in the editor
         assert {"OKR401", "OKR403"} <= set(board.findings.codes)
-        assert "Conflicting targets (1)" in board._overview.value
-        assert "<code>sales/O1/KR2</code>" in board._overview.value
+        assert "Conflicting targets (2)" in board._overview.value
+        assert "<code>marketing/O1/KR1</code>" in board._overview.value
 
     def test_an_unknown_example_names_the_known_ones(self):
         with pytest.raises(KeyError, match="avoid-silos, "):

@@ -4,7 +4,7 @@ is from what it is not."""
 from __future__ import annotations
 
 from okrkit.alignment import Link, Ref
-from okrkit.exercises.judging import by_label, choice, same_text
+from okrkit.exercises.judging import by_label, choice, restated_parent_point, same_text
 from okrkit.exercises.organisations import Placed, Setting, shared_words
 from okrkit.exercises.record import Exercise, Marked, Point
 
@@ -101,6 +101,7 @@ def _judge_explicit(answer: str) -> Marked:
         points.append(Point(bool(words), f"The objective takes up {link.target} (both speak of "
                                          f"{', '.join(sorted(words))})" if words else
                             f"The objective should say in words what {link.target} asks for: '{kr}'"))
+    points.append(restated_parent_point(placed.graph, placed.ids))
     rules, found = placed.rule_points(TOLERATED)
     return Marked(tuple(points + rules), tuple(found))
 

@@ -58,6 +58,25 @@ def rule_points(findings: list[Finding], tolerated: frozenset[str] = frozenset()
     return points
 
 
+def restated_parent_point(graph, set_ids) -> Point:
+    """The deck's explicit alignment turns a parent's key result into the team's objective; the
+    team's key results then say what the team changes. One that restates the key result its
+    objective aligns to adds nothing (OKR401 reports only a whole copied OKR, so judges ask this)."""
+    copies = []
+    for set_id in set_ids:
+        for ref in graph.objectives_of(set_id):
+            target = graph.parents.get(ref)
+            if target is None or target.key_result is None:
+                continue
+            parent = language.normalise(graph.key_result(target).text)
+            copies += [f"{ref}/KR{j}" for j, kr in enumerate(graph.objective(ref).key_results, 1)
+                       if language.normalise(kr.text) == parent]
+    if not copies:
+        return Point(True, "Its key results say what the team changes, none restates the key result it aligns to")
+    return Point(False, f"{', '.join(copies)} restates the key result the objective aligns to: that is the "
+                        "objective again. Say what your team changes to move it")
+
+
 def read_draft(answer: str) -> OKRSet:
     return parse(answer, "your draft")
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from okrkit import language
+from okrkit import language, openers
 from okrkit.alignment import Alignment, Ref, of
 from okrkit.errors import InputError
 from okrkit.examples import load_example
@@ -129,6 +129,6 @@ def shared_words(first: str, second: str) -> set[str]:
     "stores" both speak of storing): enough to see that one text takes up the other."""
     def words(text: str) -> dict[str, str]:
         found = (w.rstrip("'’") for w in content_words(text))
-        return {_stem(w): w for w in found if w not in _GENERIC and not language.TASK_VERBS.opens(w)}
+        return {_stem(w): w for w in found if w not in _GENERIC and not openers.WORK_VERBS.opens(w)}
     mine, theirs = words(first), words(second)
     return {mine[stem] for stem in mine.keys() & theirs.keys()}

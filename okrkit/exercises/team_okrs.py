@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from okrkit.alignment import of
 from okrkit.drafts import parse
-from okrkit.exercises.judging import content_words, rule_points, same_text
+from okrkit.exercises.judging import content_words, restated_parent_point, rule_points, same_text
 from okrkit.exercises.record import Exercise, Marked, Point
 from okrkit.model import OKRSet
 from okrkit.rules import check
@@ -59,7 +60,8 @@ def _judge_team_okr(answer: dict) -> Marked:
     team = parse(draft, "your draft")
     team = replace(team, id="team", objectives=tuple(replace(o, aligns_to=linked[0] if linked else None)
                                                      for o in team.objectives))
-    found = [f for f in check(organisation([company, team])) if f.where.startswith("team")]
+    placed = organisation([company, team])
+    found = [f for f in check(placed) if f.where.startswith("team")]
     words = content_words(linked[1]) & content_words(draft) if linked else set()
     points = [
         Point(bool(linked), f"It links to {linked[0]}" if linked else
@@ -68,6 +70,7 @@ def _judge_team_okr(answer: dict) -> Marked:
         Point(team.level in ("team", "department"), "It is a team's (or department's) set, not the company's"),
         Point(bool(words), f"It relates to what it links to (both speak of {', '.join(sorted(words))})" if words
               else "It relates visibly to what it links to: name the metric or the result it moves"),
+        restated_parent_point(of(placed), ["team"]),
         *rule_points(found, tolerated=frozenset({"OKR201"}), aligned=True),
     ]
     return Marked(tuple(points), tuple(found))

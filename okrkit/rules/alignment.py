@@ -22,9 +22,9 @@ def _repeated(org: Organisation):
     graph = of(org)
     for item, original in graph.repeated:
         level = graph.set_of(original).level
-        what = "objective" if item.key_result is None else "key result"
-        yield Hit(str(item), f"This {what} repeats {original} (the {level} level) word for word: "
-                             "a lower level should contribute to it, not copy it.", _line(org, item))
+        yield Hit(str(item), f"This OKR copies {original} (the {level} level) whole: the objective and every "
+                             "key result. Keep the shared objective if you like, but say with key results of "
+                             "your own what this team changes.", _line(org, item))
 
 
 def _unaligned(org: Organisation):
@@ -37,8 +37,12 @@ def _unaligned(org: Organisation):
 def _conflicting(org: Organisation):
     graph = of(org)
     for kr, other in graph.conflicts:
+        if graph.rank(kr) > graph.rank(other):
+            problem = "but aims short of its target: meeting this one would not deliver it"
+        else:
+            problem = "with a different target: the two teams would pull apart"
         yield Hit(str(kr), f"This key result tracks the same metric as {other} "
-                           f"('{_short(graph.key_result(other).text)}') with a different target.", _line(org, kr))
+                           f"('{_short(graph.key_result(other).text)}') {problem}.", _line(org, kr))
 
 
 def _unknown(org: Organisation):
@@ -92,23 +96,29 @@ _ENGINEERING_KRS = ("Cut app start time from 4 s to 1 s", "Raise app store ratin
                     "Increase weekly active users from 20,000 to 35,000")
 _SALES_KRS = ("Increase referral rate of sales-led accounts from 25% to 60%", "Grow renewals from 70% to 85%",
               "Raise first month customer satisfaction from 3 to 4.5")
+_COMPANY_KRS = ("Increase customers who return twice a week from 10% to 40%",
+                "Increase customer referral rate from 25% to 50%", "Increase customer satisfaction from 3 to 4.5")
+_SHARED_TITLE = "Have our customers fall back in love with our offering"
 
 RULES = (
     Rule(
         code="OKR401", name="repeated-across-levels", severity="warning",
-        fires_when="an objective or key result of one set is repeated (same text after normalising numbers' "
-                   "formatting, case, spaces and punctuation) by a set at another level; reported on the lower "
-                   "level's item. Turning a parent's key result into a child's objective is explicit alignment, "
-                   "not repetition",
-        why="The same OKR should not exist at more than one level: a team that copies the company's OKR "
-            "adds nothing a person can act on. Align by contributing: take a company key result as your "
-            "objective, or write what your team changes to move it.",
+        fires_when="a lower-level objective repeats a higher-level objective (same text after normalising "
+                   "numbers' formatting, case, spaces and punctuation) and every one of its key results repeats "
+                   "one of that objective's: the whole OKR is copied. Sharing the objective with key results of "
+                   "the team's own (some kept, some dropped, some new) is lateral alignment and does not fire; "
+                   "nor does one repeated key result under an objective of the team's own",
+        why="The same OKR should not exist at more than one level: a team that copies the company's whole "
+            "OKR adds nothing a person can act on. The deck's lateral alignment example shows the right way: "
+            "engineering and sales share the company's objective, strike out the key results they cannot "
+            "move and add their own.",
         source="guide: the same OKR should not exist at more than one level; deck: lateral alignment example",
-        bad=_org(_COMPANY, _team("engineering", "Have our customers fall back in love with our offering",
-                                 "aligns_to: company/O1", *_ENGINEERING_KRS)),
-        good=_org(_COMPANY, _team("engineering", "Make our app a joy to come back to", "aligns_to: company/O1",
-                                  *_ENGINEERING_KRS)),
-        hint="Say what this level changes to move the parent's OKR, or take one parent key result as your objective.",
+        bad=_org(_COMPANY, _team("engineering", _SHARED_TITLE, "aligns_to: company/O1", *_COMPANY_KRS)),
+        good=_org(_COMPANY, _team("engineering", _SHARED_TITLE, "aligns_to: company/O1", _COMPANY_KRS[0],
+                                  "Increase first month customer satisfaction from 3 to 4.5",
+                                  "Cut app start time from 4 s to 1 s")),
+        hint="Keep the shared objective if it is yours too, but replace the key results this team cannot move "
+             "with ones it can: what does this team change to deliver the parent's OKR?",
         check=_repeated, scope="organisation", example_format="yaml",
     ),
     Rule(
@@ -129,17 +139,20 @@ RULES = (
     Rule(
         code="OKR403", name="conflicting-target", severity="warning",
         fires_when="a key result tracks the same metric as a key result of a set it is linked to (same text once "
-                   "numbers are removed) but with a different target; reported on the key result of the set that "
-                   "links to the other",
-        why="Two linked teams that track one metric towards different targets will pull apart: in the "
-            "course's lateral alignment example the company aims for a referral rate of 50% while sales "
-            "writes 60%.",
-        source="deck: lateral alignment example (referral rate 25%→50% vs 25%→60%)",
+                   "numbers are removed) and the targets cannot both hold: up the levels, the lower key result "
+                   "aims short of the higher one (meeting it would not deliver the parent); between sets of the "
+                   "same level, any different target. Aiming further than the parent is the team's own stretch",
+        why="A team that shares a metric with the level above must at least deliver the parent's target; "
+            "aiming further is its own stretch (the deck's sales team takes the referral rate to 60% where "
+            "the company asks 50%). Two peers that track one metric towards different targets pull apart.",
+        source="deck: lateral alignment example (referral rate 25%→50%, sales 25%→60%); horizontal alignment",
         bad=_org(_COMPANY, _team("sales", "Turn happy customers into our best sales channel", "aligns_to: company/O1",
-                                 "Increase customer referral rate from 25% to 60%", *_SALES_KRS[1:])),
+                                 "Increase customer referral rate from 25% to 35%", *_SALES_KRS[1:])),
         good=_org(_COMPANY, _team("sales", "Turn happy customers into our best sales channel",
-                                  "aligns_to: company/O1", *_SALES_KRS)),
-        hint="Agree on one target for the shared metric with the linked set, or track a metric of your own.",
+                                  "aligns_to: company/O1", "Increase customer referral rate from 25% to 60%",
+                                  *_SALES_KRS[1:])),
+        hint="Aim at least as far as the linked key result above you, agree on one target with a peer, or "
+             "track a metric of your own.",
         check=_conflicting, scope="organisation", example_format="yaml",
     ),
     Rule(

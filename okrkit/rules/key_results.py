@@ -1,7 +1,7 @@
 """Rules about key results: measurable outcomes with a start, a target and a direction."""
 from __future__ import annotations
 
-from okrkit import language, numbers
+from okrkit import language, numbers, openers, outputs
 from okrkit.model import OKRSet
 from okrkit.rules.record import Hit, Rule
 
@@ -20,9 +20,16 @@ def _not_measurable(okr_set: OKRSet):
 
 def _is_a_task(okr_set: OKRSet):
     for where, kr in _key_results(okr_set):
-        if verb := language.TASK_VERBS.opens(kr.text):
+        if verb := openers.task_opener(kr.text):
             yield Hit(where, f"This key result opens with '{verb}': it describes an activity, not an outcome.",
                       kr.line)
+
+
+def _output_not_outcome(okr_set: OKRSet):
+    for where, kr in _key_results(okr_set):
+        if openers.task_opener(kr.text) is None and (output := outputs.output_counted(kr.text, kr.measure)):
+            yield Hit(where, f"This key result counts '{output}', the team's own output: more of it can "
+                             "happen and nothing change for anyone.", kr.line)
 
 
 def _no_baseline(okr_set: OKRSet):
@@ -80,10 +87,12 @@ RULES = (
     ),
     Rule(
         code="OKR204", name="key-result-is-a-task", severity="warning",
-        fires_when="the key result opens with an activity verb in any form (send, write, run, launch, build, "
-                   "create, develop, implement, hire, attend, publish, organize, conduct, host, set up, "
-                   "prepare, design, plan, complete, deliver, ship, post, make, do, introduce, roll out, "
-                   "source, train)",
+        fires_when="the key result opens with a verb, in any form, that names work the team does (send, write, "
+                   "run, launch, hire, audit, draft, finish, undertake, roll out, and any other verb outside "
+                   "the result verbs: change verbs such as increase or reduce, keep verbs, and attainment verbs "
+                   "such as reach, win, sign, retain, resolve). A noun phrase (\"Hiring managers report ...\"), "
+                   "a label (\"Update - ...\") or a share of work done to a time standard (\"Resolve 90% of "
+                   "tickets within 24 hours\") is not a task",
         why="Key results measure the outcomes that matter, not the activities leading to them: "
             "\"Increase customer satisfaction score from 25 to 40\" is an outcome, \"Send out 3 email "
             "campaigns\" a task.",
@@ -152,8 +161,28 @@ RULES = (
                       "KR: grow trade press mentions from 4 to 12 per quarter.\n",
         good=_HEADER + "KR: Grow trade press mentions from 4 to 12 per quarter\n"
                        "KR: Raise aided brand recall from 30% to 45%\n"
-                       "KR: Increase trade-fair meetings from 40 to 80\n",
+                       "KR: Grow trade-fair buyers who ask for a quote from 40 to 80\n",
         hint="Remove the repeat, or replace it with a key result that measures another side of success.",
         check=_duplicate_key_result,
+    ),
+    Rule(
+        code="OKR209", name="output-not-outcome", severity="warning",
+        fires_when="the key result counts the team's own activity or deliverables (newsletters sent, blog posts "
+                   "published, workshops held, campaigns launched, sales calls made, features shipped), however "
+                   "the sentence opens. A count of what others do because of the work (demo requests, outlet "
+                   "owners who reorder, replies) is an outcome. A key result that already gets OKR204 does not "
+                   "also get OKR209",
+        why="Outcomes over tasks, again: twelve newsletters can go out and nobody read them. Dressing an "
+            "activity count in a result verb (\"Increase newsletters sent from 4 to 12\") still measures "
+            "effort; measure what the newsletters are meant to change.",
+        source="guide: focus on outcomes rather than tasks",
+        bad=_HEADER + "KR: Increase newsletters sent to retail buyers from 4 to 12\n"
+                      "KR: Raise aided brand recall from 30% to 45%\n"
+                      "KR: Grow trade press mentions from 4 to 12 per quarter\n",
+        good=_HEADER + "KR: Grow retail buyers who ask for a quote after a newsletter from 40 to 120\n"
+                       "KR: Raise aided brand recall from 30% to 45%\n"
+                       "KR: Grow trade press mentions from 4 to 12 per quarter\n",
+        hint="Ask what the output is for and count that: who replies, buys, signs up or comes back.",
+        check=_output_not_outcome,
     ),
 )
