@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: lab test bench clean chromium
+.PHONY: lab test lint bench clean chromium
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,8 +21,11 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 lab: $(INSTALLED)  ## set up, then start JupyterLab on the first notebook
 	$(BIN)/jupyter lab $(ROOT_FLAG) notebooks/00_start_here.ipynb
 
-test: $(INSTALLED) chromium  ## set up, then run the whole test suite (unit tests, notebooks, browser test)
+test: $(INSTALLED) chromium lint  ## set up, then lint and run the whole test suite (unit tests, notebooks, browser test)
 	$(BIN)/python -m pytest
+
+lint: $(INSTALLED)  ## ruff on the package, the tests and the benchmarks (configured in pyproject.toml)
+	$(BIN)/ruff check okrkit tests benchmarks
 
 # tests/test_browser.py drives Debian's Chromium with Playwright (which never downloads a browser).
 CHROMIUM := /usr/bin/chromium

@@ -28,7 +28,7 @@ TARGET_S, TARGET_MB = 3.0, 1024
 WORKLOAD = r"""
 import json, resource, sys, time
 import okrkit, pandas
-from okrkit import alignment_analysis as analysis
+from okrkit.alignment import analysis
 from okrkit.rules import CATALOG
 clock, cpu = time.perf_counter, time.process_time
 marks = [(clock(), cpu())]

@@ -49,7 +49,7 @@ KR: Get 20 new case studies
 def keystroke(text: str) -> str:
     """One keystroke's work: parse, every set rule, the findings as HTML."""
     import okrkit
-    from okrkit import html
+    from okrkit.pages import html
 
     return html.findings(okrkit.check(okrkit.parse(text)))
 

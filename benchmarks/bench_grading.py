@@ -16,9 +16,10 @@ LEARNERS, NOTEBOOKS, TARGET_SECONDS = 200, 8, 20.0
 
 
 def measure() -> list[dict]:
-    from okrkit import dashboard_report, gradebook_pages
+    from okrkit.classroom import dashboard_report
+    from okrkit.classroom import gradebook as gradebook_pages
+    from okrkit.classroom.grading import grade_class
     from okrkit.files import write_atomic
-    from okrkit.grading import grade_class
 
     with tempfile.TemporaryDirectory() as folder:
         submissions = write_class(Path(folder) / "class", LEARNERS, NOTEBOOKS)

@@ -54,9 +54,9 @@ def _row(name: str, timings: list[float], target: float) -> dict:
 
 
 def measure() -> list[dict]:
-    from okrkit.autosave import Autosave
-    from okrkit.drafts import parse
+    from okrkit.formats.drafts import parse
     from okrkit.widgets import DraftChecker
+    from okrkit.widgets.autosave import Autosave
 
     assert sum(len(o.key_results) for o in parse(DRAFT).objectives) == 12
     typed = "KR: Grow weekly active teams from 120 to 200"

@@ -67,7 +67,7 @@ def organisation_data(n_sets: int = 5000, objectives: int = 3, key_results: int 
     sets = []
     for set_id, level, parent in zip(ids, levels, parents):
         objectives_out, set_texts = [], []
-        for o in range(objectives):
+        for _ in range(objectives):
             title, scope = _objective(rng)
             krs = [_key_result(rng, scope) for _ in range(key_results)]
             objective: dict = {"title": title, "key_results": krs}

@@ -7,10 +7,10 @@
 
 pandas and matplotlib are imported only by the parts that need them.
 """
-from okrkit.drafts import parse
 from okrkit.errors import InputError
 from okrkit.findings import Finding, Findings
-from okrkit.loading import load
+from okrkit.formats.drafts import parse
+from okrkit.formats.loading import load
 from okrkit.model import KeyResult, Objective, OKRSet, Organisation, Retro
 from okrkit.rules import CATALOG, check, rule
 from okrkit.scoring import band, progress

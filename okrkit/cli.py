@@ -12,7 +12,7 @@ import sys
 from okrkit import report
 from okrkit.errors import InputError
 from okrkit.findings import Findings
-from okrkit.loading import load
+from okrkit.formats.loading import load
 from okrkit.rules import CATALOG, check, rule
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
@@ -21,11 +21,11 @@ EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
 # ``register(commands)``, adding its sub-parser with ``set_defaults(run=...)``; ``run`` takes
 # the parsed arguments and returns the exit status. Imported only when the CLI starts.
 COMMAND_MODULES: tuple[str, ...] = (
-    "okrkit.onboarding_cli",
-    "okrkit.grading_cli",
+    "okrkit.rollout.commands",
+    "okrkit.classroom.commands",
     "okrkit.exercises.build",
-    "okrkit.cycle_commands",
-    "okrkit.alignment_cli",
+    "okrkit.cycle.commands",
+    "okrkit.alignment.commands",
 )
 
 

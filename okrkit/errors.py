@@ -19,6 +19,6 @@ class InputError(ValueError):
         place = ":".join(str(part) for part in (self.path, self.line) if part is not None)
         return f"{place}: {self.message}" if place else self.message
 
-    def at(self, path: str | None = None, line: int | None = None) -> "InputError":
+    def at(self, path: str | None = None, line: int | None = None) -> InputError:
         """The same error, located in a file (keeps a line already known)."""
         return InputError(self.message, path or self.path, self.line or line)

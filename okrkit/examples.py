@@ -45,8 +45,8 @@ def organisation_names() -> list[str]:
 
 def load_example(name: str):
     """A course example by name: an :class:`~okrkit.model.Organisation` or a parsed draft."""
-    from okrkit.drafts import parse
-    from okrkit.yamlsets import from_yaml
+    from okrkit.formats.drafts import parse
+    from okrkit.formats.yamlsets import from_yaml
 
     if name in organisation_names():
         path = resources.files("okrkit") / "data" / "organisations" / f"{name}.yaml"

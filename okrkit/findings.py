@@ -45,6 +45,6 @@ class Findings(list):
         return ", ".join(parts) if parts else "no findings"
 
     def _repr_html_(self) -> str:
-        from okrkit import html
+        from okrkit.pages import html
 
         return html.findings(self)

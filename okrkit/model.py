@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from okrkit.numbers import Measure, contradiction, direction_between, measure, verb_direction
+from okrkit.text.numbers import Measure, contradiction, direction_between, measure, verb_direction
 
 LEVELS = ("company", "department", "team", "individual")
 TYPES = ("committed", "aspirational")
@@ -66,7 +66,7 @@ class KeyResult:
         return key_result_progress(self)
 
     def _repr_html_(self) -> str:
-        from okrkit import html
+        from okrkit.pages import html
 
         return html.key_result(self)
 
@@ -99,7 +99,7 @@ class Objective:
         return any(kr.score is not None for kr in self.key_results)
 
     def _repr_html_(self) -> str:
-        from okrkit import html
+        from okrkit.pages import html
 
         return html.objective(self)
 
@@ -142,7 +142,7 @@ class OKRSet:
         return any(o.retro is not None for o in self.objectives)
 
     def _repr_html_(self) -> str:
-        from okrkit import html
+        from okrkit.pages import html
 
         return html.okr_set(self)
 
@@ -162,12 +162,12 @@ class Organisation:
 
     @cached_property
     def alignment(self):
-        """The resolved links between the sets (okrkit.alignment), built once for all the rules."""
-        from okrkit.alignment import Alignment
+        """The resolved links between the sets (okrkit.alignment.graph), built once for all the rules."""
+        from okrkit.alignment.graph import Alignment
 
         return Alignment(self)
 
     def _repr_html_(self) -> str:
-        from okrkit import html
+        from okrkit.pages import html
 
         return html.organisation(self)

@@ -96,7 +96,7 @@ def in_text_units(kr: KeyResult, value: float) -> float:
     target = kr.measure.target
     if kr.baseline is not None or kr.target is not None or not value or not target:
         return value
-    from okrkit.numbers import quantities
+    from okrkit.text.numbers import quantities
 
     multiplier = next((q.multiplier for q in quantities(kr.text) if q.value == target), 1.0)
     scaled = value * multiplier

@@ -5,9 +5,9 @@ import pytest
 import yaml
 
 import okrkit
-from okrkit.alignment import Ref, parse_reference
+from okrkit.alignment.graph import Ref, parse_reference
 from okrkit.errors import InputError
-from okrkit.yamlsets import from_yaml
+from okrkit.formats.yamlsets import from_yaml
 
 KRS = ["Raise NPS from 20 to 40", "Cut churn from 6% to 4%", "Grow renewals from 70% to 85%"]
 
@@ -267,7 +267,7 @@ def test_the_cheap_key_index_finds_what_normalising_every_text_finds():
     organisation with planted copies and conflicts, that finds exactly what comparing every
     pair of normalised texts finds."""
     from benchmarks.synthetic import organisation_data
-    from okrkit.language import normalise
+    from okrkit.text.language import normalise
 
     org = from_yaml(yaml.safe_dump(organisation_data(400, seed=11)), "synthetic.yaml")
     graph = org.alignment

@@ -1,6 +1,6 @@
 """The coach's tables, on the course's alignment examples and the corpus organisations."""
 import okrkit
-from okrkit import alignment_analysis as analysis
+from okrkit.alignment import analysis
 from okrkit.examples import load_example
 from tests.conftest import SHARED
 

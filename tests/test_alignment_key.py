@@ -1,7 +1,7 @@
 """The alignment map's key: problem counts limited to what is drawn, and counts in words."""
 import okrkit
-from okrkit.alignment import of
-from okrkit.alignment_key import count, problem_counts
+from okrkit.alignment.graph import of
+from okrkit.alignment.key import count, problem_counts
 from tests.conftest import SHARED
 
 

@@ -11,12 +11,12 @@ import yaml  # noqa: E402
 
 import okrkit  # noqa: E402
 from benchmarks.synthetic import organisation_data  # noqa: E402
-from okrkit.alignment import of  # noqa: E402
-from okrkit.alignment_layout import layout  # noqa: E402
-from okrkit.alignment_map import alignment_map  # noqa: E402
+from okrkit.alignment.graph import of  # noqa: E402
+from okrkit.alignment.layout import layout  # noqa: E402
+from okrkit.alignment.map import alignment_map  # noqa: E402
 from okrkit.errors import InputError  # noqa: E402
 from okrkit.examples import load_example, organisation_names  # noqa: E402
-from okrkit.yamlsets import from_yaml  # noqa: E402
+from okrkit.formats.yamlsets import from_yaml  # noqa: E402
 from tests.conftest import SHARED  # noqa: E402
 
 CORPUS = SHARED / "corpus"

@@ -1,12 +1,12 @@
 """Routes of the alignment map: around other boxes, apart by key result and by kind."""
 import math
 
-from okrkit.alignment import Ref, of
-from okrkit.alignment_layout import DETAIL, layout
-from okrkit.alignment_routes import Route, anchor_x, arc, route
+from okrkit.alignment.graph import Ref, of
+from okrkit.alignment.layout import DETAIL, layout
+from okrkit.alignment.routes import Route, anchor_x, arc, route
 from okrkit.examples import load_example
+from okrkit.formats.yamlsets import from_yaml
 from okrkit.model import Organisation
-from okrkit.yamlsets import from_yaml
 
 BATTERY_LAB = """
 id: battery-lab

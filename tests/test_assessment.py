@@ -2,8 +2,8 @@
 import pytest
 
 import okrkit
-from okrkit import assessment
-from okrkit.yamlsets import from_yaml, organisation
+from okrkit.cycle import assessment
+from okrkit.formats.yamlsets import from_yaml, organisation
 from tests.conftest import SHARED
 
 CORPUS = SHARED / "corpus"

@@ -1,8 +1,8 @@
 """Autosave keeps a learner's text across re-runs and restarts, atomically, with the version before."""
 import pytest
 
-from okrkit.autosave import FOLDER, Autosave
 from okrkit.errors import InputError
+from okrkit.widgets.autosave import FOLDER, Autosave
 
 DRAFT = "Team: Sales\r\nO: Grow big with national retail outlets — in Köln\nKR: Increase revenue from 20 to 30 Mil USD\n"
 

@@ -13,10 +13,11 @@ import pytest
 import yaml
 
 import okrkit
-from okrkit import html, yamlsets
 from okrkit.cli import main
-from okrkit.drafts import MAX_TEXT
 from okrkit.errors import InputError
+from okrkit.formats import yamlsets
+from okrkit.formats.drafts import MAX_TEXT
+from okrkit.pages import html
 
 MEMORY_LIMIT = 2 * 1024 ** 3
 TIME_LIMIT = 120  # seconds: far above what these take; only a hang or a blow-up reaches it

@@ -40,7 +40,7 @@ FIRST_CELL = f'from okrkit.widgets import DraftChecker\n\nchecker = DraftChecker
 # The other widgets, one cell each, started as a course notebook would start them.
 WIDGET_CELLS = (
     'from okrkit.widgets import ScoreCard\n\ncard = ScoreCard(example="sales-retail", name="browser-scores")\ncard',
-    "from datetime import date\nfrom okrkit.checkins import CheckIn, CheckInLog\n"
+    "from datetime import date\nfrom okrkit.cycle.checkins import CheckIn, CheckInLog\n"
     "from okrkit.widgets import CheckInLogger\n\n"
     "start = CheckInLog(tuple(CheckIn('O1/KR1', date(2025, 1, day), value, confidence)\n"
     "                         for day, value, confidence in ((7, 21, 0.7), (14, 21.5, 0.6), (21, 22, 0.6))))\n"
@@ -98,7 +98,7 @@ def lab(tmp_path_factory):
     env = {**os.environ, "JUPYTER_CONFIG_DIR": str(config), "JUPYTER_DATA_DIR": str(home / "data"),
            "JUPYTER_RUNTIME_DIR": str(home / "runtime"), "IPYTHONDIR": str(home / "ipython")}
     OUTPUT.mkdir(parents=True, exist_ok=True)
-    log = open(OUTPUT / "jupyterlab.log", "w")
+    log = open(OUTPUT / "jupyterlab.log", "w")  # noqa: SIM115 (held open for the server's whole life)
     server = subprocess.Popen(
         [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--ServerApp.ip=127.0.0.1",
          f"--ServerApp.port={port}", "--ServerApp.port_retries=0",

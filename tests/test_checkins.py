@@ -3,10 +3,10 @@ from datetime import date
 
 import pytest
 
-from okrkit import checkins
-from okrkit.cycles import parse_cycle
+from okrkit.cycle import checkins
 from okrkit.errors import InputError
-from okrkit.yamlsets import from_yaml
+from okrkit.formats.cycles import parse_cycle
+from okrkit.formats.yamlsets import from_yaml
 
 SET = from_yaml("id: sales\ncycle: 2025-Q1\nobjectives:\n  - title: Grow big with national retail outlets\n"
                 "    key_results:\n      - Increase revenue from 20 to 30 Mil USD from market A\n"
@@ -106,7 +106,7 @@ class TestValidation:
         assert "second check-in" in log.problems[1].message
 
     def test_organisation_logs_name_the_set(self):
-        from okrkit.yamlsets import organisation
+        from okrkit.formats.yamlsets import organisation
 
         org = organisation([SET])
         log = checkins.validate(read("sales/O1/KR2,2025-01-08,5,,,,\n"), org, CYCLE, TODAY)

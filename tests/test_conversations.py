@@ -1,5 +1,5 @@
 """The deck's check-in agenda, CFR questions, habits to avoid and cadences, as data."""
-from okrkit import conversations
+from okrkit.cycle import conversations
 
 
 def test_the_weekly_check_in_agenda():

@@ -12,7 +12,7 @@ EXPECTED = json.loads((CORPUS / "expected.json").read_text())["files"]
 SINGLE_SET_DRAFTS = sorted(name for name in EXPECTED if name.endswith(".okr"))
 SINGLE_SET_YAML = sorted(
     name for name in EXPECTED if name.endswith((".yaml", ".yml"))
-    and not okrkit.yamlsets.is_organisation(okrkit.yamlsets.read_yaml((CORPUS / name).read_text())[0]))
+    and not okrkit.formats.yamlsets.is_organisation(okrkit.formats.yamlsets.read_yaml((CORPUS / name).read_text())[0]))
 
 
 def test_the_corpus_has_the_single_set_drafts():

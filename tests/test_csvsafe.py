@@ -4,7 +4,7 @@ import io
 
 import pytest
 
-from okrkit import csvsafe
+from okrkit.formats import csvsafe
 
 
 @pytest.mark.parametrize("cell", ["=1+1", "+41 20", "-2+3", "@SUM(A1)", "\tx", "\rx", '=HYPERLINK("http://x","y")'])

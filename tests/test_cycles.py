@@ -3,8 +3,8 @@ from datetime import date
 
 import pytest
 
-from okrkit.cycles import Cycle, parse_cycle
 from okrkit.errors import InputError
+from okrkit.formats.cycles import Cycle, parse_cycle
 
 
 @pytest.mark.parametrize("text, label, start, end", [

@@ -1,7 +1,7 @@
 """The class dashboard's numbers: rules broken most, pass rates, score calibration."""
 import pytest
 
-from okrkit import dashboard, grading
+from okrkit.classroom import dashboard, grading
 from okrkit.exercises.record import Assessment
 from tests.classroom import STRONG_DRAFT, module_2, save, spotted_rules
 

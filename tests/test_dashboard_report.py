@@ -2,7 +2,7 @@
 import matplotlib
 import matplotlib.pyplot as plt
 
-from okrkit import dashboard, dashboard_report, grading
+from okrkit.classroom import dashboard, dashboard_report, grading
 from tests.classroom import STRONG_DRAFT, module_2, save
 from tests.test_dashboard import calibrated_book
 

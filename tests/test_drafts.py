@@ -1,7 +1,7 @@
 """The text-draft parser: every label, bullet and header of FORMATS.md section 1, with lines."""
 import pytest
 
-from okrkit.drafts import format_draft, parse
+from okrkit.formats.drafts import format_draft, parse
 
 
 def test_course_example_is_read_completely():

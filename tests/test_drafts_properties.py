@@ -3,7 +3,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from okrkit.drafts import MAX_TEXT, format_draft, parse
+from okrkit.formats.drafts import MAX_TEXT, format_draft, parse
 from okrkit.model import LEVELS, TYPES, KeyResult, Objective, OKRSet
 from tests.conftest import SHARED
 

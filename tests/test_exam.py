@@ -3,7 +3,7 @@ from collections import Counter
 
 import pytest
 
-from okrkit import exam
+from okrkit.classroom import exam
 from okrkit.errors import InputError
 
 BANK = exam.load_bank()

@@ -5,8 +5,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from okrkit.exercises import EXERCISES, Practice, assess, exercise, exercises_of, self_check
-from okrkit.exercises import anatomy, certification, team_okrs, why_okrs
+from okrkit.exercises import (
+    EXERCISES,
+    Practice,
+    anatomy,
+    assess,
+    certification,
+    exercise,
+    exercises_of,
+    self_check,
+    team_okrs,
+    why_okrs,
+)
 from okrkit.exercises.record import Exercise, Marked, Point, canonical, literal
 
 IDS = [e.id for e in EXERCISES]

@@ -1,10 +1,10 @@
 """Module 8 exercises: closing by the rules OKR601-OKR605, and the blank sheet of the next cycle."""
 import pytest
 
-from okrkit import retro
+from okrkit.cycle import retro
 from okrkit.exercises import assess, exercise
 from okrkit.exercises import closing as m
-from okrkit.yamlsets import from_yaml
+from okrkit.formats.yamlsets import from_yaml
 
 RETROS = (
     "execution: 3\n      decision: carry-forward\n      value: \"Market B has the most outlets still to win\"\n"

@@ -1,7 +1,7 @@
 """A learner's YAML sets join a course organisation and are judged there, by the alignment rules."""
 import pytest
 
-from okrkit.alignment import Ref
+from okrkit.alignment.graph import Ref
 from okrkit.errors import InputError
 from okrkit.exercises.organisations import Setting, read_sets, shared_words
 

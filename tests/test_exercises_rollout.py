@@ -5,9 +5,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from okrkit import pilot
 from okrkit.exercises import assess, exercise
 from okrkit.exercises import rollout as m
+from okrkit.rollout import pilot
 
 GOOD_PLAN = dict(m.FIRST_PLAN, objectives=3, scoring="grade-scale", cycle_months="quarter", kr_updates="weekly",
                  success="Every pilot team scores its OKRs and decides what to keep", tied_to_pay="no",

@@ -4,7 +4,7 @@ import pytest
 from okrkit import scoring
 from okrkit.exercises import assess, exercise
 from okrkit.exercises import self_assessment as m
-from okrkit.yamlsets import from_yaml
+from okrkit.formats.yamlsets import from_yaml
 
 
 def lines(result):

@@ -1,7 +1,8 @@
 """The gradebook written: safe CSV, escaped HTML, one feedback page per learner."""
 import csv
 
-from okrkit import gradebook_pages, grading
+from okrkit.classroom import gradebook as gradebook_pages
+from okrkit.classroom import grading
 from tests.classroom import STRONG_DRAFT, answer_cell, module_2, notebook, save
 
 EVIL = '=HYPERLINK("evil.example","click")'

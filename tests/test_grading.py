@@ -3,10 +3,9 @@ import json
 
 import pytest
 
-from okrkit import grading
+from okrkit.classroom import grading
 from okrkit.exercises import exercises_of
-from tests.classroom import (STRONG_DRAFT, answer_cell, check_cell, module_2, notebook, save, spotted_rules,
-                             text_cell)
+from tests.classroom import STRONG_DRAFT, answer_cell, check_cell, module_2, notebook, save, spotted_rules, text_cell
 
 WEAK_DRAFT = "Team: Marketing\nO: Focus on marketing\nKR: Acquire more leads\n"
 

@@ -1,6 +1,7 @@
 """``okrkit grade``: the whole class graded, the submissions untouched, a progress bar on stderr."""
 import hashlib
 import os
+import pathlib
 
 from okrkit.cli import main
 from tests.classroom import STRONG_DRAFT, answer_cell, module_2, notebook, save
@@ -13,7 +14,7 @@ def snapshot(root):
         for name in folders + files:
             path = os.path.join(directory, name)
             stat = os.lstat(path)
-            digest = hashlib.sha256(open(path, "rb").read()).hexdigest() if os.path.isfile(path) else "dir"
+            digest = hashlib.sha256(pathlib.Path(path).read_bytes()).hexdigest() if os.path.isfile(path) else "dir"
             found[os.path.relpath(path, root)] = (digest, stat.st_size, stat.st_mtime_ns, stat.st_mode)
     return found
 

@@ -4,7 +4,7 @@ from datetime import date, datetime, timezone
 import matplotlib
 import pytest
 
-from okrkit import milestones
+from okrkit.cycle import milestones
 from okrkit.errors import InputError
 
 matplotlib.use("Agg")
@@ -81,5 +81,5 @@ def test_ics_folding_round_trips_and_keeps_the_same_uids():
     first, second = milestones.to_ics(steps), milestones.to_ics(steps)
     unfolded = first.replace("\r\n ", "")
     assert "near the end of the quarter: Contributors score their OKRs" in unfolded
-    assert [l for l in first.split("\r\n") if l.startswith("UID")] == \
-        [l for l in second.split("\r\n") if l.startswith("UID")]
+    assert [line for line in first.split("\r\n") if line.startswith("UID")] == \
+        [line for line in second.split("\r\n") if line.startswith("UID")]

@@ -9,8 +9,9 @@ import shutil
 
 import pytest
 
-from okrkit import csvsafe, files
+from okrkit import files
 from okrkit.files import backup_path, write_atomic
+from okrkit.formats import csvsafe
 from tests.conftest import ROOT
 
 PACKAGE = ROOT / "okrkit"
@@ -160,7 +161,7 @@ def test_no_module_writes_a_file_except_through_okrkit_files():
         for line, call in _writes(ast.parse(path.read_text(encoding="utf-8"))):
             problems.append(f"{path.relative_to(ROOT)}:{line} {call}")
     assert not problems, ("these write files directly; use okrkit.files.write_atomic (atomic, keeps the "
-                          "previous version) and okrkit.csvsafe for CSV:\n" + "\n".join(problems))
+                          "previous version) and okrkit.formats.csvsafe for CSV:\n" + "\n".join(problems))
 
 
 @pytest.mark.parametrize("code", [

@@ -1,7 +1,7 @@
 """The number reader: each form of FORMATS.md/issue list, and the direction it implies."""
 import pytest
 
-from okrkit.numbers import measure, quantities
+from okrkit.text.numbers import measure, quantities
 
 
 @pytest.mark.parametrize("text, value, unit", [

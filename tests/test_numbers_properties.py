@@ -5,7 +5,7 @@ import re
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from okrkit.numbers import canonical_numbers, measure, quantities
+from okrkit.text.numbers import canonical_numbers, measure, quantities
 
 PIECES = ["from", "to", "by", "up", "down", "of", "at least", "%", "percent", "$", "€", "£", "1", "0", "20", "30",
           "1,000", "1.5", ".5", "k", "M", "Mil", "bn", "USD", "weeks", "days", "ms", "3x", "x", "increase",
@@ -70,8 +70,8 @@ GLUED = st.lists(st.sampled_from(PIECES + ["a$5 usd.b", "x£2 gbp.y", "5 usd.abc
 def test_words_key_is_read_off_the_normalised_text(text, with_numbers):
     """What lets the alignment rules group texts by the cheap key before normalising: the key
     is a function of the normalised text, so texts that normalise alike share it."""
-    from okrkit import numbers
-    from okrkit.language import normalise
+    from okrkit.text import numbers
+    from okrkit.text.language import normalise
 
     words = re.findall(r"[a-z]+", normalise(text, numbers=with_numbers).lower())
     assert numbers.words_key(text, with_numbers) == "".join(w for w in words if w not in numbers._NUMBER_LETTERS)
@@ -80,7 +80,7 @@ def test_words_key_is_read_off_the_normalised_text(text, with_numbers):
 @settings(max_examples=800, deadline=None)
 @given(st.one_of(ANY_TEXT, GLUED))
 def test_the_fast_number_scan_finds_what_a_full_scan_finds(text):
-    from okrkit import numbers
+    from okrkit.text import numbers
 
     def found(matches):
         return [(m.span(), m.groupdict()) for m in matches]

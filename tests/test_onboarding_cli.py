@@ -1,8 +1,8 @@
 """The onboarding commands: onboard, plan, pilot and calendar, with their exit codes."""
 import csv
 
-from okrkit import spreadsheet
 from okrkit.cli import main
+from okrkit.rollout import spreadsheet
 
 
 def run(capsys, *args):

@@ -1,7 +1,7 @@
 """How a key result opens: work verbs, result verbs, noun phrases and labels (OKR204)."""
 import pytest
 
-from okrkit.openers import is_service_level, task_opener
+from okrkit.text.openers import is_service_level, task_opener
 
 
 @pytest.mark.parametrize("text, verb", [

@@ -1,8 +1,8 @@
 """What a key result counts: the team's own output or an outcome (OKR209)."""
 import pytest
 
-from okrkit.numbers import measure
-from okrkit.outputs import output_counted
+from okrkit.text.numbers import measure
+from okrkit.text.outputs import output_counted
 
 
 @pytest.mark.parametrize("text, output", [

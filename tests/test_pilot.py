@@ -1,8 +1,8 @@
 """Choosing a pilot group: the deck's options as data, and a recommendation that says why."""
 import pytest
 
-from okrkit import pilot
-from okrkit.pilot import OrganisationFacts, recommend
+from okrkit.rollout import pilot
+from okrkit.rollout.pilot import OrganisationFacts, recommend
 
 
 def test_the_three_options_and_big_bang_carry_the_decks_pros_and_cons():

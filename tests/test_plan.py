@@ -1,9 +1,9 @@
 """The implementation plan: undecided questions, answers that contradict the course, YAML round trip."""
 import pytest
 
-from okrkit import plan as plans
 from okrkit.errors import InputError
-from okrkit.plan import Plan
+from okrkit.rollout import plan as plans
+from okrkit.rollout.plan import Plan
 
 SOUND = dict(levels=["company", "team"], objectives=3, key_results="3-5", scoring="grade-scale", cycle_months=3,
              tooling="Shared OKR spreadsheet", kr_updates="weekly", success="Pilot teams score around 0.7",

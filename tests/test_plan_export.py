@@ -2,8 +2,8 @@
 import csv
 import io
 
-from okrkit import plan_export
-from okrkit.plan import Plan
+from okrkit.rollout import plan_export
+from okrkit.rollout.plan import Plan
 
 HOSTILE = Plan(levels=["company"], objectives=4, tooling="<script>alert(1)</script> | pipe",
                success="=HYPERLINK(\"http://x\")", bottom_up_share=0.6)

@@ -9,9 +9,10 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402
 
 import okrkit  # noqa: E402
-from okrkit import plots, tracking  # noqa: E402
-from okrkit.checkins import CheckIn, CheckInLog  # noqa: E402
-from okrkit.cycles import parse_cycle  # noqa: E402
+from okrkit.cycle import tracking
+from okrkit.cycle.checkins import CheckIn, CheckInLog  # noqa: E402
+from okrkit.formats.cycles import parse_cycle  # noqa: E402
+from okrkit.pages import plots  # noqa: E402
 from tests.conftest import SHARED  # noqa: E402
 
 CORPUS = SHARED / "corpus"
@@ -42,7 +43,7 @@ def test_plots_use_the_axes_they_are_given():
 
 
 def test_checkin_trend_shows_progress_expected_line_and_projection():
-    okr_set = okrkit.yamlsets.from_yaml("id: s\ncycle: 2025-Q1\nobjectives:\n  - title: Win the north\n"
+    okr_set = okrkit.formats.yamlsets.from_yaml("id: s\ncycle: 2025-Q1\nobjectives:\n  - title: Win the north\n"
                                         "    key_results: [Grow paid accounts from 100 to 200]\n")
     log = CheckInLog((CheckIn("O1/KR1", date(2025, 1, 20), 110, 0.6), CheckIn("O1/KR1", date(2025, 2, 14), 130, 0.5)))
     track = tracking.track(okr_set, "O1/KR1", log, CYCLE, date(2025, 2, 14))
@@ -77,7 +78,7 @@ def test_confidence_calibration_puts_a_dot_per_key_result_beside_the_diagonal():
 def test_figure_bytes_renders_and_closes_the_figure():
     import matplotlib.pyplot as plt
 
-    from okrkit.plots import figure_bytes
+    from okrkit.pages.plots import figure_bytes
 
     figure, ax = plt.subplots()
     ax.plot([0, 1], [0, 1])

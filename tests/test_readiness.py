@@ -1,7 +1,7 @@
 """Readiness of a pilot group's draft: every finding becomes a team's fix, most urgent first."""
-from okrkit import readiness, spreadsheet
 from okrkit.findings import Finding, Findings
-from okrkit.yamlsets import from_yaml
+from okrkit.formats.yamlsets import from_yaml
+from okrkit.rollout import readiness, spreadsheet
 
 ORG = """
 organisation: Acme

@@ -1,7 +1,7 @@
 """The readiness report page: escaped organisation text, fixes per team, the plan when given."""
-from okrkit import readiness, readiness_report
-from okrkit.plan import Plan
-from okrkit.yamlsets import from_yaml
+from okrkit.formats.yamlsets import from_yaml
+from okrkit.rollout import readiness, readiness_report
+from okrkit.rollout.plan import Plan
 
 HOSTILE = """
 organisation: <b>Acme</b>
@@ -42,7 +42,7 @@ def test_report_includes_the_plan_review_when_given(tmp_path):
 
 
 def test_report_embeds_the_alignment_map_and_names_the_silos():
-    from okrkit import spreadsheet
+    from okrkit.rollout import spreadsheet
 
     page = readiness_report.render(readiness.assess(spreadsheet.read_csv(spreadsheet.template_path())))
     assert page.count('<img alt="alignment map of the organisation" src="data:image/png;base64,') == 1

@@ -4,10 +4,10 @@ from datetime import date
 import pytest
 
 import okrkit
-from okrkit import retro
+from okrkit.cycle import retro
 from okrkit.errors import InputError
+from okrkit.formats.yamlsets import from_yaml
 from okrkit.model import Retro
-from okrkit.yamlsets import from_yaml
 
 CLOSED = """
 id: marketing

@@ -10,7 +10,7 @@ CODES = [r.code for r in CATALOG]
 
 def test_codes_are_unique_and_sorted():
     assert len(set(CODES)) == len(CODES)
-    assert CODES == sorted(CODES)
+    assert sorted(CODES) == CODES
 
 
 def test_foundation_rules_are_all_declared():
@@ -101,7 +101,7 @@ class TestObjectives:
         assert "OKR102" in {f.code for f in check(f"Cycle: 2025\nO: {title}\nKR: Raise NPS from 1 to 2")}
 
     def test_an_objective_aligned_to_a_key_result_may_carry_its_number(self):
-        org = okrkit.yamlsets.from_yaml(
+        org = okrkit.formats.yamlsets.from_yaml(
             "sets:\n- id: company\n  level: company\n  objectives:\n  - title: Win our home market\n"
             "    key_results: [Increase revenue from 40 to 50 Mil USD]\n"
             "- id: sales\n  objectives:\n  - title: Increase revenue from 40 to 50 Mil USD\n"

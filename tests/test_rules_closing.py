@@ -1,8 +1,8 @@
 """Closing rules OKR601-OKR605 beyond their record examples: a closed set, each decision, each diagnosis."""
 import pytest
 
+from okrkit.formats.yamlsets import from_yaml
 from okrkit.rules import check
-from okrkit.yamlsets import from_yaml
 
 OBJECTIVE = ("  - title: {title}\n    key_results:\n"
              "      - text: Increase qualified leads from 200 to 400\n        current: {current}\n{score}{retro}")

@@ -1,8 +1,8 @@
 """Self-assessment rules OKR501-OKR504 beyond their record examples: edges and what must not fire."""
 import pytest
 
+from okrkit.formats.yamlsets import from_yaml
 from okrkit.rules import check
-from okrkit.yamlsets import from_yaml
 
 
 def set_with(key_results: str, objective_type: str = "aspirational", extra: str = "") -> str:

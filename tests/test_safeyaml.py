@@ -2,7 +2,7 @@
 import pytest
 
 from okrkit.errors import InputError
-from okrkit.safeyaml import ALIAS_ALLOWANCE, TRUSTED_DEPTH, _may_nest_deeply, read_yaml
+from okrkit.formats.safeyaml import ALIAS_ALLOWANCE, TRUSTED_DEPTH, _may_nest_deeply, read_yaml
 
 
 def test_a_document_and_its_lines():

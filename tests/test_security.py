@@ -1,7 +1,7 @@
 """Security: learner text is escaped in HTML, nothing from a file is run, CSV cannot run formulas.
 
 Other HTML outputs (pages, reports, widgets) test their own escaping beside their modules;
-this file covers okrkit.html, which they build on, and scans the whole package.
+this file covers okrkit.pages.html, which they build on, and scans the whole package.
 """
 import ast
 import csv
@@ -15,9 +15,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import okrkit
-from okrkit import csvsafe, html
 from okrkit.errors import InputError
+from okrkit.formats import csvsafe
 from okrkit.model import KeyResult, Objective, OKRSet, Organisation
+from okrkit.pages import html
 from tests.conftest import ROOT
 
 PACKAGE = ROOT / "okrkit"
@@ -190,4 +191,4 @@ def test_csv_is_written_only_through_csvsafe():
             if isinstance(node, ast.Attribute) and node.attr in ("writer", "DictWriter", "to_csv") \
                     and not (node.attr == "to_csv" and isinstance(node.value, ast.Name) and node.value.id == "csvsafe"):
                 problems.append(f"{path.relative_to(ROOT)}:{node.lineno} .{node.attr}")
-    assert not problems, "CSV written without okrkit.csvsafe (formulas would run):\n" + "\n".join(problems)
+    assert not problems, "CSV written without okrkit.formats.csvsafe (formulas would run):\n" + "\n".join(problems)

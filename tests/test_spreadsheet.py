@@ -2,8 +2,8 @@
 import pytest
 
 import okrkit
-from okrkit import spreadsheet
 from okrkit.errors import InputError
+from okrkit.rollout import spreadsheet
 
 HEADER = "team,level,objective,key result,aligns to,depends on,supports,baseline,target,confidence\n"
 

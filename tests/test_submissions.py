@@ -1,7 +1,7 @@
 """Reading submissions as data: learners, notebooks, answer cells, and everything odd about them."""
 import json
 
-from okrkit import submissions
+from okrkit.classroom import submissions
 from tests.classroom import answer_cell, check_cell, module_2, notebook, save, text_cell
 
 

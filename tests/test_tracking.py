@@ -3,10 +3,10 @@ from datetime import date, timedelta
 
 import pytest
 
-from okrkit import tracking
-from okrkit.checkins import CheckIn, CheckInLog
-from okrkit.cycles import parse_cycle
-from okrkit.yamlsets import from_yaml
+from okrkit.cycle import tracking
+from okrkit.cycle.checkins import CheckIn, CheckInLog
+from okrkit.formats.cycles import parse_cycle
+from okrkit.formats.yamlsets import from_yaml
 
 CYCLE = parse_cycle("2025-Q1")  # 90 days: day 45 (Feb 14) is half of it
 HALF = date(2025, 2, 14)

@@ -6,8 +6,8 @@ import pytest
 
 import okrkit
 from okrkit import examples
-from okrkit.autosave import Autosave
 from okrkit.widgets import DraftChecker
+from okrkit.widgets.autosave import Autosave
 from okrkit.widgets.debounce import Debouncer
 
 WEAK = "Team: Marketing\nCycle: 2025-Q2\nO: Win the trust of retail buyers\nKR: Acquire more leads\n"

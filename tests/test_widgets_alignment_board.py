@@ -5,12 +5,12 @@ import matplotlib
 import pytest
 
 from okrkit import examples
-from okrkit.autosave import Autosave
+from okrkit.formats.yamlsets import organisation
+from okrkit.formats.yamlwriter import set_yaml
 from okrkit.rules import alignment as alignment_rules
 from okrkit.rules import check
 from okrkit.widgets import AlignmentBoard, alignment_board
-from okrkit.yamlsets import organisation
-from okrkit.yamlwriter import set_yaml
+from okrkit.widgets.autosave import Autosave
 
 matplotlib.use("Agg")
 

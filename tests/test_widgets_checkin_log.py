@@ -5,11 +5,11 @@ from datetime import date
 import matplotlib
 import pytest
 
-from okrkit import checkins, tracking
-from okrkit.autosave import Autosave
-from okrkit.checkins import CheckIn, CheckInLog
-from okrkit.cycles import parse_cycle
+from okrkit.cycle import checkins, tracking
+from okrkit.cycle.checkins import CheckIn, CheckInLog
+from okrkit.formats.cycles import parse_cycle
 from okrkit.widgets import CheckInLogger
+from okrkit.widgets.autosave import Autosave
 
 matplotlib.use("Agg")
 

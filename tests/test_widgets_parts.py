@@ -4,8 +4,8 @@ import re
 import pytest
 
 from okrkit import scoring
-from okrkit.drafts import parse
 from okrkit.findings import Findings
+from okrkit.formats.drafts import parse
 from okrkit.rules import check
 from okrkit.widgets import parts
 

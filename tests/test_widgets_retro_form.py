@@ -4,13 +4,13 @@ from html import escape
 
 import pytest
 
-from okrkit import retro
-from okrkit.autosave import Autosave
-from okrkit.drafts import parse
+from okrkit.cycle import retro
+from okrkit.formats.drafts import parse
+from okrkit.formats.yamlsets import from_yaml
 from okrkit.model import Retro
 from okrkit.rules import check, closing
 from okrkit.widgets import RetroForm
-from okrkit.yamlsets import from_yaml
+from okrkit.widgets.autosave import Autosave
 
 NASTY = '<img src=x onerror="alert(1)"><script>alert(2)</script>'
 CLOSED = from_yaml("""

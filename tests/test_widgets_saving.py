@@ -1,7 +1,7 @@
 """A form's autosave: restored or not, saved when changed, and every outcome said in the status line."""
 import pytest
 
-from okrkit.autosave import Autosave
+from okrkit.widgets.autosave import Autosave
 from okrkit.widgets.saving import Saving, from_json, status_line, to_json
 
 

@@ -4,11 +4,12 @@ from html import escape
 
 import pytest
 
-from okrkit import assessment, check, scoring
-from okrkit.autosave import Autosave
+from okrkit import check, scoring
+from okrkit.cycle import assessment
+from okrkit.formats.yamlsets import from_yaml
 from okrkit.rules import grading
 from okrkit.widgets import ScoreCard
-from okrkit.yamlsets import from_yaml
+from okrkit.widgets.autosave import Autosave
 
 NASTY = '<img src=x onerror="alert(1)"><script>alert(2)</script>'
 SCORED = from_yaml("""

@@ -2,8 +2,8 @@
 import pytest
 
 from okrkit.errors import InputError
+from okrkit.formats.yamlsets import from_yaml
 from okrkit.model import Organisation
-from okrkit.yamlsets import from_yaml
 
 SET = """id: sales
 team: Sales

@@ -7,11 +7,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import okrkit
-from okrkit import html
 from okrkit.errors import InputError
+from okrkit.formats.yamlsets import (
+    KEY_RESULT_FIELDS,
+    OBJECTIVE_FIELDS,
+    ORGANISATION_FIELDS,
+    RETRO_FIELDS,
+    SET_FIELDS,
+    from_yaml,
+)
 from okrkit.model import LEVELS, TYPES, OKRSet
-from okrkit.yamlsets import (KEY_RESULT_FIELDS, OBJECTIVE_FIELDS, ORGANISATION_FIELDS, RETRO_FIELDS, SET_FIELDS,
-                             from_yaml)
+from okrkit.pages import html
 
 FIELD = st.sampled_from(sorted({*SET_FIELDS, *OBJECTIVE_FIELDS, *KEY_RESULT_FIELDS, *RETRO_FIELDS,
                                 *ORGANISATION_FIELDS, "colour"}))

@@ -5,9 +5,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from okrkit import examples
+from okrkit.formats.yamlsets import from_yaml
+from okrkit.formats.yamlwriter import set_yaml
 from okrkit.model import KeyResult, Objective, OKRSet, Retro
-from okrkit.yamlsets import from_yaml
-from okrkit.yamlwriter import set_yaml
 
 
 def without_lines(okr_set: OKRSet) -> OKRSet:

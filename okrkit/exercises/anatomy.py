@@ -2,11 +2,11 @@
 metric objective into an objective with its key results."""
 from __future__ import annotations
 
-from okrkit.drafts import parse
 from okrkit.exercises.judging import choice, mark_draft, same_text
 from okrkit.exercises.record import Exercise, Marked, Point
-from okrkit.numbers import measure
+from okrkit.formats.drafts import parse
 from okrkit.rules import CATALOG, check
+from okrkit.text.numbers import measure
 
 WEAK = """Team: Marketing
 Cycle: 2025-Q2
@@ -67,7 +67,7 @@ def _judge_split(answer: str) -> Marked:
     moved = any(("revenue" in kr.text.lower() and (kr.measure.baseline, kr.measure.target)
                  == (target.baseline, target.target))
                 for o in okr_set.objectives for kr in o.key_results)
-    worded = bool(okr_set.objectives) and not any("OKR102" == f.code for f in found)
+    worded = bool(okr_set.objectives) and not any(f.code == "OKR102" for f in found)
     return Marked((Point(worded, "The objective says in words what matters, with no number in it"),
                    Point(moved, "The revenue target (from 40 to 50 Mil USD) is now a key result"),
                    *points), tuple(found))

@@ -3,7 +3,7 @@ link a team's own objective to the company's (implicit, bottom-up), and tell wha
 is from what it is not."""
 from __future__ import annotations
 
-from okrkit.alignment import Link, Ref
+from okrkit.alignment.graph import Link, Ref
 from okrkit.exercises.judging import by_label, choice, restated_parent_point, same_text
 from okrkit.exercises.organisations import Placed, Setting, shared_words
 from okrkit.exercises.record import Exercise, Marked, Point

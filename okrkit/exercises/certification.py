@@ -1,7 +1,7 @@
 """Module 10 exercise: a fixed practice exam with one question from every module, and one more."""
 from __future__ import annotations
 
-from okrkit.exam import Exam, fixed_exam
+from okrkit.classroom.exam import Exam, fixed_exam
 from okrkit.exercises.record import Exercise, Marked, Point
 
 QUESTIONS = (

@@ -5,15 +5,16 @@ from __future__ import annotations
 
 import textwrap
 
-from okrkit import language, scoring
-from okrkit.cycles import parse_cycle
-from okrkit.drafts import parse
+from okrkit import scoring
 from okrkit.errors import InputError
 from okrkit.exercises.judging import choice, rule_points, same_text
 from okrkit.exercises.record import Exercise, Marked, Point
+from okrkit.formats.cycles import parse_cycle
+from okrkit.formats.drafts import parse
+from okrkit.formats.yamlsets import from_yaml
 from okrkit.model import KeyResult, Objective, OKRSet
 from okrkit.rules import check
-from okrkit.yamlsets import from_yaml
+from okrkit.text import language
 
 # The marketing team of module 6 at the end of its quarter, scored, with what its retrospective found.
 _OBJECTIVES = (
@@ -296,7 +297,7 @@ EXERCISES = (
         task="The marketing team agreed how to close its quarter (shown above). Write its draft for the next "
              "quarter: a blank sheet where only what continues comes back, starting from where it ended.",
         answer_type=str, starter="Team: Marketing\nLevel: team\nCycle: \nO: \nKR: \n", context=CLOSED,
-        hints=("okrkit.retro.next_draft gives a first version from the closing: read its comments.",
+        hints=("okrkit.cycle.retro.next_draft gives a first version from the closing: read its comments.",
                "Carried forward: same objective, but each key result now starts where it ended (market A from "
                "392). Modified: rewrite it. Abandoned: leave it out.",
                "For the modified objective, follow what the team decided: measure the shelf listings retail "

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 
-from okrkit import language
 from okrkit.exercises.judging import choice, restated_parent_point
 from okrkit.exercises.organisations import Placed, Setting, shared_words
 from okrkit.exercises.record import Exercise, Marked, Point
+from okrkit.text import language
 
 SHOPPING = Setting("avoid-silos")  # the organisation OKR and the six leads' empty sets
 LATERAL = Setting("lateral-alignment", writable=frozenset({"sales"}))

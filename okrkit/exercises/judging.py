@@ -7,14 +7,14 @@ it, so the feedback names the idea first and the rule second.
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
-from okrkit import language
-from okrkit.drafts import parse
 from okrkit.exercises.record import Marked, Point
 from okrkit.findings import Finding, Findings
+from okrkit.formats.drafts import parse
 from okrkit.model import OKRSet
 from okrkit.rules import check
+from okrkit.text import language
 
 ASPECTS: tuple[tuple[str, frozenset[str]], ...] = (
     ("Every line is understood and every key result sits under an objective",
@@ -93,9 +93,7 @@ def same_text(first: str, second: str, numbers: bool = True) -> bool:
     return language.normalise(first, numbers) == language.normalise(second, numbers)
 
 
-_STOP = frozenset("""a an and are as at be by for from in into is it its let let's lets of on or our per
-the their this to up us via we with within without more less than new number rate
-mil million k usd eur percent""".split())
+_STOP = frozenset(["a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "into", "is", "it", "its", "let", "let's", "lets", "of", "on", "or", "our", "per", "the", "their", "this", "to", "up", "us", "via", "we", "with", "within", "without", "more", "less", "than", "new", "number", "rate", "mil", "million", "k", "usd", "eur", "percent"])
 
 
 def content_words(text: str) -> set[str]:

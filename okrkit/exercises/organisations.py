@@ -10,21 +10,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from okrkit import language, openers
-from okrkit.alignment import Alignment, Ref, of
+from okrkit.alignment.graph import Alignment, Ref, of
 from okrkit.errors import InputError
 from okrkit.examples import load_example
 from okrkit.exercises.judging import content_words, rule_points
 from okrkit.exercises.record import Point
 from okrkit.findings import Finding
+from okrkit.formats.yamlsets import from_yaml, organisation
 from okrkit.model import OKRSet, Organisation
 from okrkit.rules import check
-from okrkit.yamlsets import from_yaml, organisation
+from okrkit.text import openers
 
 ANSWER = "your answer"
 # Words that say how, not about what: two texts sharing only these are not about the same thing.
-_GENERIC = frozenset("""that this these those more most far higher better best new effective own all every
-each include including make ensure achieve reach get our your their team teams""".split())
+_GENERIC = frozenset(["that", "this", "these", "those", "more", "most", "far", "higher", "better", "best", "new", "effective", "own", "all", "every", "each", "include", "including", "make", "ensure", "achieve", "reach", "get", "our", "your", "their", "team", "teams"])
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,9 @@ The same judge serves the learner's self-check cell and the instructor's grader.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from okrkit.findings import Finding
 

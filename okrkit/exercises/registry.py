@@ -6,9 +6,18 @@ learner is never told "passed" by one and "failed" by the other.
 from __future__ import annotations
 
 from okrkit.errors import InputError
-from okrkit.exercises import anatomy, certification, team_okrs, why_okrs
-from okrkit.exercises import cascading, horizontal
-from okrkit.exercises import closing, rollout, self_assessment, weekly_checkins
+from okrkit.exercises import (
+    anatomy,
+    cascading,
+    certification,
+    closing,
+    horizontal,
+    rollout,
+    self_assessment,
+    team_okrs,
+    weekly_checkins,
+    why_okrs,
+)
 from okrkit.exercises.record import Assessment, Exercise, Point, is_starter
 
 EXERCISES: tuple[Exercise, ...] = (

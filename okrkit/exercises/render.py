@@ -1,11 +1,12 @@
 """HTML for practice in a notebook: a check's verdict, a module's progress, an exam and its marks.
 
-Everything a learner typed passes through :func:`okrkit.html.escape`.
+Everything a learner typed passes through :func:`okrkit.pages.html.escape`.
 """
 from __future__ import annotations
 
 from okrkit.findings import Findings
-from okrkit.html import escape, findings as findings_table
+from okrkit.pages.html import escape
+from okrkit.pages.html import findings as findings_table
 
 STYLE = ("<style>.okrkit-practice{font-family:system-ui,sans-serif;line-height:1.45;border-left:4px solid #999;"
          "padding:4px 12px;margin:4px 0}.okrkit-practice.pass{border-color:#1b7f3b}.okrkit-practice.todo"

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from okrkit import milestones, pilot, plan
-from okrkit.cycles import parse_cycle
+from okrkit.cycle import milestones
 from okrkit.errors import InputError
 from okrkit.exercises.judging import by_label, choice
 from okrkit.exercises.record import Exercise, Marked, Point
+from okrkit.formats.cycles import parse_cycle
+from okrkit.rollout import pilot, plan
 
 # 09-1: four organisations, described as a coach would hear them.
 ORGANISATIONS = {

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from okrkit import scoring
 from okrkit.exercises.judging import same_text
 from okrkit.exercises.record import Exercise, Marked, Point
+from okrkit.formats.yamlsets import from_yaml
 from okrkit.model import KeyResult, Objective, OKRSet
 from okrkit.rules import check, rule
-from okrkit.yamlsets import from_yaml
 
 
 @dataclass(frozen=True)
@@ -211,7 +211,7 @@ EXERCISES = (
         task="Grade the support team's quarter: give every key result a score and a self-assessment note, so "
              "that the grading rules (OKR501-OKR504) have nothing to say. Change only the score and note lines.",
         answer_type=str, starter=QUARTER, context=QUARTER,
-        hints=("Run okrkit.check on your answer (okrkit.yamlsets.from_yaml reads it): the OKR50x findings say "
+        hints=("Run okrkit.check on your answer (okrkit.formats.yamlsets.from_yaml reads it): the OKR50x findings say "
                "what is still missing.",
                "A committed objective that missed 1.0 needs a note saying why; so does any score 0.2 or more away "
                "from the measured progress.",

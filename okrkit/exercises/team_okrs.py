@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from okrkit.alignment import of
-from okrkit.drafts import parse
+from okrkit.alignment.graph import of
 from okrkit.exercises.judging import content_words, restated_parent_point, rule_points, same_text
 from okrkit.exercises.record import Exercise, Marked, Point
+from okrkit.formats.drafts import parse
+from okrkit.formats.yamlsets import organisation
 from okrkit.model import OKRSet
 from okrkit.rules import check
-from okrkit.yamlsets import organisation
 
 # The deck's outlet-expansion company OKR, with key results a strategy team might add to it.
 COMPANY = """Team: Company

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from okrkit import checkins, tracking
-from okrkit.conversations import CADENCE_NAMES, CHECKIN_AGENDA, CHECKINS_TO_AVOID
-from okrkit.cycles import parse_cycle
-from okrkit.drafts import parse
+from okrkit.cycle import checkins, tracking
+from okrkit.cycle.conversations import CADENCE_NAMES, CHECKIN_AGENDA, CHECKINS_TO_AVOID
 from okrkit.exercises.judging import by_label, choice, classify
 from okrkit.exercises.record import Exercise, Marked, Point
+from okrkit.formats.cycles import parse_cycle
+from okrkit.formats.drafts import parse
 from okrkit.scoring import key_result_progress
 
 CYCLE = parse_cycle("2025-Q1")

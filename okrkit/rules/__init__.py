@@ -45,7 +45,7 @@ def check_set(okr_set: OKRSet, rules=CATALOG, prefix: str | None = None) -> list
 def check(target: OKRSet | Organisation | str, rules=CATALOG) -> Findings:
     """Every finding of the rules on a set, an organisation, or the text of a draft."""
     if isinstance(target, str):
-        from okrkit.drafts import parse
+        from okrkit.formats.drafts import parse
 
         target = parse(target)
     if isinstance(target, OKRSet):

@@ -1,13 +1,14 @@
 """Rules about an organisation: how its sets hang together (OKR401-OKR406).
 
-The problems are found by :mod:`okrkit.alignment`, once per organisation; each rule here
+The problems are found by :mod:`okrkit.alignment.graph`, once per organisation; each rule here
 only words them. ``where`` starts with the set id ("sales/O1/KR2").
 """
 from __future__ import annotations
 
-from okrkit.alignment import Ref, of
+from okrkit.alignment.graph import Ref, of
 from okrkit.model import Organisation
 from okrkit.rules.record import Hit, Rule
+
 
 def _line(org: Organisation, ref: Ref) -> int | None:
     graph = of(org)

@@ -1,9 +1,9 @@
 """Rules about key results: measurable outcomes with a start, a target and a direction."""
 from __future__ import annotations
 
-from okrkit import language, numbers, openers, outputs
 from okrkit.model import OKRSet
 from okrkit.rules.record import Hit, Rule
+from okrkit.text import language, numbers, openers, outputs
 
 
 def _key_results(okr_set: OKRSet):

@@ -1,9 +1,9 @@
 """Rules about objectives: qualitative, specific, inspiring."""
 from __future__ import annotations
 
-from okrkit import language, numbers
 from okrkit.model import OKRSet
 from okrkit.rules.record import Hit, Rule
+from okrkit.text import language, numbers
 
 
 def metric_in(title: str) -> str | None:

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Callable, Iterable
 
 from okrkit.findings import SEVERITIES
 
@@ -36,10 +36,10 @@ class Rule:
     def load_example(self, text: str):
         """A bad or good example as a set or an organisation, ready to check."""
         if self.example_format == "yaml":
-            from okrkit.yamlsets import from_yaml
+            from okrkit.formats.yamlsets import from_yaml
 
             return from_yaml(text, f"{self.code} example")
-        from okrkit.drafts import parse
+        from okrkit.formats.drafts import parse
 
         return parse(text, f"{self.code} example")
 

@@ -1,9 +1,9 @@
 """Rules about the shape of a set: stray lines, how many objectives and key results, a cycle."""
 from __future__ import annotations
 
-from okrkit import language
 from okrkit.model import OKRSet
 from okrkit.rules.record import Hit, Rule
+from okrkit.text import language
 
 
 def _unrecognized_lines(okr_set: OKRSet):

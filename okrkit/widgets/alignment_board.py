@@ -16,7 +16,7 @@ write for and the set to show beside it (its company set by default, with every 
 ready to copy into ``aligns_to``). The team's set is edited as YAML, which carries links
 (``aligns_to``, ``depends_on``, ``supports``); a pasted text draft works too, without links.
 The board shows the links, conflicts and silos, the findings and the alignment map, all read
-from :mod:`okrkit.alignment`, :mod:`okrkit.rules.alignment` and :mod:`okrkit.alignment_map`.
+from :mod:`okrkit.alignment.graph`, :mod:`okrkit.rules.alignment` and :mod:`okrkit.alignment.map`.
 """
 from __future__ import annotations
 
@@ -26,19 +26,19 @@ from dataclasses import replace
 import ipywidgets as widgets
 
 from okrkit import examples
-from okrkit.alignment import Alignment
-from okrkit.drafts import parse
+from okrkit.alignment.graph import Alignment
 from okrkit.errors import InputError
 from okrkit.findings import Findings
-from okrkit.html import escape
+from okrkit.formats.drafts import parse
+from okrkit.formats.yamlsets import from_yaml, organisation
+from okrkit.formats.yamlwriter import set_yaml
 from okrkit.model import OKRSet, Organisation
+from okrkit.pages.html import escape
 from okrkit.rules import alignment as alignment_rules
 from okrkit.rules import check
 from okrkit.widgets.debounce import Debouncer
 from okrkit.widgets.parts import STYLE, findings_block, short
 from okrkit.widgets.saving import Saving, from_json, status_line, to_json
-from okrkit.yamlsets import from_yaml, organisation
-from okrkit.yamlwriter import set_yaml
 
 SUFFIX = ".alignment.json"
 DPI = 100  # the map's own sizes are in inches, so its text reads at the notebook's size
@@ -289,7 +289,7 @@ def _png_width(png: bytes) -> int:
 
 def _map_png(found: Organisation) -> bytes:
     """The alignment map as a PNG; the figure is closed at once, so the notebook never shows it twice."""
-    from okrkit.alignment_map import alignment_map
-    from okrkit.plots import figure_bytes
+    from okrkit.alignment.map import alignment_map
+    from okrkit.pages.plots import figure_bytes
 
     return figure_bytes(alignment_map(found).figure, dpi=DPI)

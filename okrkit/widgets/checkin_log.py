@@ -7,7 +7,7 @@ Usage in a notebook::
     log = CheckInLogger(example="sales-retail", name="module6-checkins")
     log                        # the last line of a cell shows the widget
 
-    log.log                    # in a later cell: the check-ins, validated (okrkit.checkins.CheckInLog)
+    log.log                    # in a later cell: the check-ins, validated (okrkit.cycle.checkins.CheckInLog)
     log.reading.tracks         # each key result's progress, projection and status
     log.save("checkins.csv")   # export (CSV or YAML by the suffix), atomically
 
@@ -18,7 +18,7 @@ and the team's check-in cadence. The reading is as of today while the cycle runs
 cycle (course practice) it is as of the latest check-in. A log given with ``log=`` (a
 CheckInLog or a CSV/YAML file) is where a new log starts; once the learner has changed it,
 the saved log is what comes back. Validation, statuses and the plot
-come from :mod:`okrkit.checkins`, :mod:`okrkit.tracking` and :mod:`okrkit.plots`.
+come from :mod:`okrkit.cycle.checkins`, :mod:`okrkit.cycle.tracking` and :mod:`okrkit.pages.plots`.
 """
 from __future__ import annotations
 
@@ -28,13 +28,13 @@ from pathlib import Path
 
 import ipywidgets as widgets
 
-from okrkit import checkins
-from okrkit.checkins import CheckIn, CheckInLog
-from okrkit.cycles import Cycle, parse_cycle
-from okrkit.html import escape
+from okrkit.cycle import checkins
+from okrkit.cycle.checkins import CheckIn, CheckInLog
+from okrkit.cycle.tracking import TeamReading, Track, read_team
+from okrkit.formats.cycles import Cycle, parse_cycle
 from okrkit.model import OKRSet
+from okrkit.pages.html import escape
 from okrkit.scoring import key_result_progress
-from okrkit.tracking import TeamReading, Track, read_team
 from okrkit.widgets.parts import STYLE, read_number, short, starting_set, status_badge
 from okrkit.widgets.saving import Saving, status_line
 
@@ -238,7 +238,7 @@ def _trend_png(track: Track, cycle: Cycle) -> bytes:
     """The trend plot of one key result as a PNG (drawn without pyplot: no global figure state)."""
     from matplotlib.figure import Figure
 
-    from okrkit.plots import checkin_trend, figure_bytes
+    from okrkit.pages.plots import checkin_trend, figure_bytes
 
     figure = Figure(figsize=(8, 4.2), layout="constrained")
     checkin_trend(track, cycle, ax=figure.subplots())

@@ -8,7 +8,7 @@ at once.
 from __future__ import annotations
 
 import asyncio
-from typing import Callable
+from collections.abc import Callable
 
 
 class Debouncer:

@@ -26,14 +26,14 @@ from datetime import datetime
 import ipywidgets as widgets
 
 from okrkit import examples
-from okrkit.autosave import Autosave
-from okrkit.drafts import parse
 from okrkit.errors import InputError
 from okrkit.findings import Findings
-from okrkit.html import escape
+from okrkit.formats.drafts import parse
 from okrkit.model import OKRSet
+from okrkit.pages.html import escape
 from okrkit.rules import check as check_rules
 from okrkit.widgets import findings_view
+from okrkit.widgets.autosave import Autosave
 from okrkit.widgets.debounce import Debouncer
 
 PLACEHOLDER = ("Team: Sales\nCycle: 2025-Q1\nO: Grow big with national retail outlets\n"

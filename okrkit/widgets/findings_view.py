@@ -7,8 +7,8 @@ opening it shows the rule's why and its good example. Every piece of text is esc
 from __future__ import annotations
 
 from okrkit.findings import SEVERITIES, Finding, Findings
-from okrkit.html import SEVERITY_ICONS, escape
 from okrkit.model import OKRSet
+from okrkit.pages.html import SEVERITY_ICONS, escape
 from okrkit.rules import rule
 
 # Scoped to the widget; JupyterLab's theme variables keep it readable in light and dark themes.

@@ -1,7 +1,7 @@
 """What the forms share: band and status badges, the findings block, and reading a typed number.
 
 A badge says its meaning three ways: an icon, words, and a colour (the bands of
-:mod:`okrkit.plots`), so it reads the same in greyscale, to a screen reader, and to a
+:mod:`okrkit.pages.plots`), so it reads the same in greyscale, to a screen reader, and to a
 learner who does not tell red from green. Every piece of learner text is escaped.
 """
 from __future__ import annotations
@@ -11,11 +11,11 @@ import textwrap
 from dataclasses import replace
 
 from okrkit import examples, scoring
-from okrkit.drafts import parse
 from okrkit.findings import Findings
-from okrkit.html import escape
+from okrkit.formats.drafts import parse
 from okrkit.model import OKRSet
-from okrkit.plots import BAND_COLOURS
+from okrkit.pages.html import escape
+from okrkit.pages.plots import BAND_COLOURS
 from okrkit.widgets import findings_view
 
 BAND_ICONS = {"green": "✔", "yellow": "◐", "red": "✖"}

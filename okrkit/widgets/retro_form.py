@@ -15,7 +15,7 @@ Usage in a notebook::
 Per objective, the deck's closing: a decision (keep, modify, abandon, carry forward) with the
 value still to be gained, an execution rating of 1 to 5 stars, what was learned and what was
 decided from it. Closing, the findings, the retrospective and the next draft come from
-:mod:`okrkit.retro` and :mod:`okrkit.rules.closing`; the form only gathers and shows.
+:mod:`okrkit.cycle.retro` and :mod:`okrkit.rules.closing`; the form only gathers and shows.
 """
 from __future__ import annotations
 
@@ -24,12 +24,13 @@ from pathlib import Path
 
 import ipywidgets as widgets
 
-from okrkit import retro, scoring
+from okrkit import scoring
+from okrkit.cycle import retro
 from okrkit.errors import InputError
 from okrkit.files import write_atomic
 from okrkit.findings import Findings
-from okrkit.html import escape
 from okrkit.model import DECISIONS, Objective, OKRSet, Retro
+from okrkit.pages.html import escape
 from okrkit.rules import check, closing
 from okrkit.widgets.debounce import Debouncer
 from okrkit.widgets.parts import STYLE, band_badge, findings_block, starting_set
@@ -158,8 +159,8 @@ class RetroForm(widgets.VBox):
 
     def export(self, folder: str | os.PathLike = "retro-export") -> list[Path]:
         """Write the closing record (CSV), the team's retrospective (Markdown) and the next cycle's draft."""
-        from okrkit.assessment import closing_table
-        from okrkit.csvsafe import frame_to_csv
+        from okrkit.cycle.assessment import closing_table
+        from okrkit.formats.csvsafe import frame_to_csv
 
         closed, folder = self.okr_set, Path(folder)
         record, story, draft = (folder / name for name in FILES)

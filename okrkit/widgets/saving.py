@@ -1,7 +1,7 @@
 """A form's autosave, and the status line that tells the learner what became of their work.
 
 The score card, the check-in log, the retro form and the alignment board each keep what the
-learner entered through :class:`okrkit.autosave.Autosave` (atomic writes, the previous
+learner entered through :class:`okrkit.widgets.autosave.Autosave` (atomic writes, the previous
 session's version kept as ``name~``): restored when the widget is created again, in the same
 kernel or after a restart, and saved after each change. A save or a restore that fails is
 said in the status line, never raised, so the learner keeps working and knows to copy their
@@ -10,14 +10,15 @@ work somewhere safe.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import datetime
-from typing import Callable, TypeVar
+from typing import TypeVar
 
 import ipywidgets as widgets
 
-from okrkit.autosave import Autosave
 from okrkit.errors import InputError
-from okrkit.html import escape
+from okrkit.pages.html import escape
+from okrkit.widgets.autosave import Autosave
 
 T = TypeVar("T")
 

@@ -25,8 +25,8 @@ import ipywidgets as widgets
 
 from okrkit import scoring
 from okrkit.findings import Findings
-from okrkit.html import escape
 from okrkit.model import KeyResult, OKRSet
+from okrkit.pages.html import escape
 from okrkit.rules import check, grading
 from okrkit.widgets.debounce import Debouncer
 from okrkit.widgets.parts import STYLE, band_badge, findings_block, read_number, starting_set
@@ -184,8 +184,8 @@ class ScoreCard(widgets.VBox):
         return {where: row.key_result.score for where, row in self.rows.items()}
 
     def rating_table(self):
-        """The deck's rating / reflecting table of the scored set (see :func:`okrkit.assessment.rating_table`)."""
-        from okrkit.assessment import rating_table
+        """The deck's rating / reflecting table of the scored set (see :func:`okrkit.cycle.assessment.rating_table`)."""
+        from okrkit.cycle.assessment import rating_table
 
         return rating_table(self.okr_set)
 

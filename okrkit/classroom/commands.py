@@ -1,0 +1,57 @@
+"""``okrkit grade``: grade a class's exercise notebooks without running any of them."""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from okrkit.errors import InputError
+
+
+def _modules(text: str) -> set[int]:
+    try:
+        return {int(part) for part in text.replace(" ", "").split(",") if part}
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected module numbers such as 2,3,5, got {text!r}") from None
+
+
+def run(args: argparse.Namespace) -> int:
+    from okrkit.classroom import dashboard, dashboard_report
+    from okrkit.classroom import gradebook as gradebook_pages
+    from okrkit.classroom.grading import grade_class
+    from okrkit.files import write_atomic
+
+    submissions, out = Path(args.submissions).resolve(), Path(args.out).resolve()
+    if not submissions.is_dir():
+        raise InputError("is not a folder of submissions", args.submissions)
+    pages = out / "learners"
+    if submissions == pages or submissions in pages.parents:  # anything written would land in the submissions
+        raise InputError("write the gradebook outside the submissions folder, which is never changed", args.out)
+    references = dashboard.reference_answers(args.solutions) if args.solutions else None
+    gradebook = grade_class(submissions, args.modules, progress=not args.no_progress)
+    gradebook_pages.write(gradebook, out)
+    write_atomic(out / "dashboard.html", dashboard_report.render(gradebook, references))
+    troubled = sum(any(g.status != "graded" or g.notes for g in learner.graded) or bool(learner.problems)
+                   for learner in gradebook.learners)
+    mean = sum(learner.score for learner in gradebook.learners) / max(1, len(gradebook.learners))
+    print(f"Graded {len(gradebook.learners)} learners on {len(gradebook.exercises)} exercises: mean score "
+          f"{mean:.0%}; {troubled} submission(s) with something to look at (see the issues column).")
+    print(f"Wrote {out / 'gradebook.csv'}, {out / 'gradebook.html'}, {out / 'dashboard.html'} and "
+          f"{len(gradebook.learners)} feedback pages in {out / 'learners'}")
+    return 0
+
+
+def register(commands) -> None:
+    grade = commands.add_parser(
+        "grade", help="grade a class's exercise notebooks (nothing is executed)",
+        description="Grade every learner's exercise notebooks with the checks the learners saw, reading the "
+                    "notebooks as data: no learner code runs and no submission file is changed. SUBMISSIONS "
+                    "holds a folder per learner, or files named LEARNER_02_topic.ipynb. Writes gradebook.csv, "
+                    "grades.csv, gradebook.html, dashboard.html and learners/*.html.")
+    grade.add_argument("submissions", metavar="SUBMISSIONS", help="the folder of submissions")
+    grade.add_argument("--out", required=True, metavar="DIR", help="where to write the gradebook")
+    grade.add_argument("--modules", type=_modules, metavar="N,N",
+                       help="the modules to grade (default: every module a learner handed in)")
+    grade.add_argument("--solutions", metavar="DIR",
+                       help="solution notebooks: the reference for score calibration (default: the class median)")
+    grade.add_argument("--no-progress", action="store_true", help="no progress bar")
+    grade.set_defaults(run=run)

@@ -1,0 +1,286 @@
+"""Certification practice: a bank of questions from every module, random practice exams with a
+pass mark, lenient marking of short answers, and feedback that points to the module to revisit.
+
+The bank is data (``okrkit/data/exam.yaml``, loaded safely and checked field by field), so an
+instructor can add questions without touching code.
+"""
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from okrkit.errors import InputError
+from okrkit.text import language
+
+KINDS = ("choice", "short")
+_NUMBER_WORDS = {word: str(n) for n, word in enumerate(
+    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"])}
+_NUMBER_WORDS.update({"fifteen": "15", "twenty": "20", "thirty": "30", "fifty": "50", "seventy": "70",
+                      "hundred": "100", "once": "1", "twice": "2"})
+
+
+def words(text: str) -> tuple[str, ...]:
+    """Comparable words: lower case, no punctuation, numbers as digits, crudely singular."""
+    found = []
+    for word in language.normalise(text).split():
+        word = _NUMBER_WORDS.get(word, word)
+        if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+            word = word[:-1]
+        found.append(word)
+    return tuple(found)
+
+
+def _contains(haystack: tuple[str, ...], needle: tuple[str, ...]) -> bool:
+    n = len(needle)
+    return n > 0 and any(haystack[i:i + n] == needle for i in range(len(haystack) - n + 1))
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    module: int
+    kind: str  # "choice" | "short"
+    text: str
+    answer: str  # a choice's option key; a short question's model answer
+    explanation: str
+    options: tuple[tuple[str, str], ...] = ()  # (key, text) for a choice
+    keywords: tuple[tuple[str, ...], ...] = ()  # a short answer needs one word of every group
+
+    def accepts(self, given: object) -> bool:
+        """Marked leniently: any case or punctuation; a choice by its key or its text; a short
+        answer when it holds one of the accepted words of every keyword group."""
+        if isinstance(given, bool) or not isinstance(given, (str, int, float)):
+            return False
+        raw = str(given).strip()
+        said = words(raw)
+        if not raw:
+            return False
+        if self.kind == "choice":
+            text = dict(self.options)[self.answer]
+            right = words(text)
+            return raw == text or bool(said) and said in ((self.answer,), right, (self.answer, *right))
+        return all(any(_contains(said, words(word)) for word in group) for group in self.keywords)
+
+    @property
+    def correct_text(self) -> str:
+        return f"{self.answer}) {dict(self.options)[self.answer]}" if self.kind == "choice" else self.answer
+
+
+@dataclass(frozen=True)
+class Bank:
+    questions: tuple[Question, ...]
+    titles: tuple[tuple[int, str], ...]  # (module, title)
+    pass_mark: float
+
+    def title(self, module: int) -> str:
+        return dict(self.titles).get(module, f"module {module}")
+
+    def by_id(self, question_id: str) -> Question:
+        for question in self.questions:
+            if question.id == question_id:
+                return question
+        raise KeyError(f"no question {question_id!r} in the bank")
+
+
+@dataclass(frozen=True)
+class QuestionResult:
+    question: Question
+    given: object
+    correct: bool
+
+    @property
+    def answered(self) -> bool:
+        """Blank answers are marked wrong, but their right answer stays hidden until tried."""
+        return self.given is not None and str(self.given).strip() != ""
+
+
+@dataclass(frozen=True)
+class ExamResult:
+    results: tuple[QuestionResult, ...]
+    pass_mark: float
+    bank: Bank
+
+    @property
+    def score(self) -> float:
+        return sum(r.correct for r in self.results) / len(self.results) if self.results else 0.0
+
+    @property
+    def passed(self) -> bool:
+        return self.score >= self.pass_mark
+
+    def by_module(self) -> dict[int, tuple[int, int]]:
+        """(right, asked) per module, in module order."""
+        tally: dict[int, tuple[int, int]] = {}
+        for r in sorted(self.results, key=lambda r: r.question.module):
+            right, asked = tally.get(r.question.module, (0, 0))
+            tally[r.question.module] = (right + r.correct, asked + 1)
+        return tally
+
+    def revisit(self) -> list[int]:
+        """The modules with missed questions, the most missed first."""
+        missed = {m: asked - right for m, (right, asked) in self.by_module().items() if right < asked}
+        return sorted(missed, key=lambda m: (-missed[m], m))
+
+    def __str__(self) -> str:
+        lines = [f"Score {self.score:.0%} (pass mark {self.pass_mark:.0%}): "
+                 f"{'passed' if self.passed else 'not yet'}"]
+        for r in self.results:
+            revisit = f"revisit module {r.question.module} ({self.bank.title(r.question.module)})"
+            lines.append(f"{'✔' if r.correct else '✖'} {r.question.id}: " + (
+                "right" if r.correct else f"answer {r.question.correct_text}; {revisit}" if r.answered
+                else f"not answered; {revisit}"))
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        from okrkit.exercises import render
+
+        return render.exam_result(self)
+
+
+@dataclass(frozen=True)
+class Exam:
+    questions: tuple[Question, ...]
+    pass_mark: float
+    bank: Bank
+    seed: int | None = None
+
+    def blank(self) -> dict[str, str]:
+        """The answer sheet to fill in: every question id with an empty answer."""
+        return {q.id: "" for q in self.questions}
+
+    def grade(self, answers: Mapping) -> ExamResult:
+        """Every question marked; a question without an answer counts as missed."""
+        if not isinstance(answers, Mapping):
+            raise TypeError("answers are a dictionary of question id -> answer")
+        return ExamResult(tuple(QuestionResult(q, answers.get(q.id, ""), q.accepts(answers.get(q.id, "")))
+                                for q in self.questions), self.pass_mark, self.bank)
+
+    def __str__(self) -> str:
+        lines = []
+        for i, q in enumerate(self.questions, 1):
+            lines.append(f"{i}. [{q.id}, module {q.module}] {q.text}")
+            lines += [f"   {key}) {text}" for key, text in q.options]
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        from okrkit.exercises import render
+
+        return render.exam(self)
+
+
+def practice_exam(questions: int = 20, seed: int | None = None, modules=None, bank: Bank | None = None,
+                  pass_mark: float | None = None) -> Exam:
+    """A random exam: questions drawn in turn from every module (or the chosen ones), so each is
+    covered; the same seed draws the same exam."""
+    bank = bank or load_bank()
+    seed = random.randrange(1_000_000) if seed is None else seed
+    rng = random.Random(seed)
+    chosen = set(modules) if modules is not None else {q.module for q in bank.questions}
+    pools = {m: [q for q in bank.questions if q.module == m] for m in sorted(chosen)}
+    pools = {m: pool for m, pool in pools.items() if pool}
+    available = sum(map(len, pools.values()))
+    if not 1 <= questions <= available:
+        raise ValueError(f"ask for 1 to {available} questions from these modules, not {questions}")
+    for pool in pools.values():
+        rng.shuffle(pool)
+    order = list(pools)
+    rng.shuffle(order)
+    picked: list[Question] = []
+    while len(picked) < questions:
+        for module in order:
+            if pools[module] and len(picked) < questions:
+                picked.append(pools[module].pop())
+    rng.shuffle(picked)
+    return Exam(tuple(picked), bank.pass_mark if pass_mark is None else pass_mark, bank, seed)
+
+
+def fixed_exam(question_ids, bank: Bank | None = None) -> Exam:
+    """An exam of chosen questions, in the order given."""
+    bank = bank or load_bank()
+    return Exam(tuple(bank.by_id(i) for i in question_ids), bank.pass_mark, bank)
+
+
+def load_bank(path: str | None = None) -> Bank:
+    """The question bank: the kit's own, or an instructor's file in the same format."""
+    if path is None:
+        return _default_bank()
+    from okrkit.files import read_text
+
+    return parse_bank(read_text(path), path)
+
+
+@lru_cache(maxsize=1)
+def _default_bank() -> Bank:
+    text = resources.files("okrkit").joinpath("data", "exam.yaml").read_text(encoding="utf-8")
+    return parse_bank(text, "okrkit/data/exam.yaml")
+
+
+def parse_bank(text: str, path: str | None = None) -> Bank:
+    from okrkit.formats.yamlsets import read_yaml
+
+    data, root = read_yaml(text, path)
+    if not isinstance(data, dict) or not isinstance(data.get("questions"), list):
+        raise InputError("a question bank is a mapping with a list of 'questions'", path)
+    titles = data.get("modules") or {}
+    if not isinstance(titles, dict) or not all(isinstance(m, int) and isinstance(t, str) for m, t in titles.items()):
+        raise InputError("'modules' maps module numbers to titles", path)
+    pass_mark = data.get("pass_mark", 0.7)
+    if isinstance(pass_mark, bool) or not isinstance(pass_mark, (int, float)) or not 0 < pass_mark <= 1:
+        raise InputError("'pass_mark' is a number above 0 and at most 1", path)
+    nodes = dict((k.value, v) for k, v in root.value).get("questions").value
+    questions = tuple(_question(item, node.start_mark.line + 1, set(titles), path)
+                      for item, node in zip(data["questions"], nodes))
+    seen: set[str] = set()
+    for question, node in zip(questions, nodes):
+        if question.id in seen:
+            raise InputError(f"question id {question.id!r} is used twice", path, node.start_mark.line + 1)
+        seen.add(question.id)
+    return Bank(questions, tuple(sorted(titles.items())), float(pass_mark))
+
+
+_ID = re.compile(r"^[a-z0-9][a-z0-9.-]*$")
+
+
+def _question(item: object, line: int, modules: set[int], path: str | None) -> Question:
+    def fail(message: str) -> InputError:
+        return InputError(f"question {item.get('id', '?') if isinstance(item, dict) else '?'}: {message}", path, line)
+
+    if not isinstance(item, dict):
+        raise InputError("each question is a mapping", path, line)
+    unknown = set(item) - {"id", "module", "kind", "question", "options", "answer", "keywords", "explanation"}
+    if unknown:
+        raise fail(f"unknown field(s) {', '.join(sorted(map(str, unknown)))}")
+    for key in ("id", "question", "answer", "explanation"):
+        if not isinstance(item.get(key), (str, int, float)) or not str(item[key]).strip():
+            raise fail(f"'{key}' is missing or empty")
+    if not _ID.match(str(item["id"])):
+        raise fail("an id uses lower-case letters, digits, dots and dashes")
+    if isinstance(item.get("module"), bool) or item.get("module") not in modules:
+        raise fail(f"'module' is one of {sorted(modules)}")
+    kind = item.get("kind")
+    if kind not in KINDS:
+        raise fail(f"'kind' is one of {', '.join(KINDS)}")
+    options: tuple[tuple[str, str], ...] = ()
+    keywords: tuple[tuple[str, ...], ...] = ()
+    answer = str(item["answer"])
+    if kind == "choice":
+        raw = item.get("options")
+        if not isinstance(raw, dict) or len(raw) < 2:
+            raise fail("a choice has at least two 'options'")
+        options = tuple((str(k), str(v)) for k, v in raw.items())
+        if answer not in dict(options):
+            raise fail(f"the answer {answer!r} is not one of the options {', '.join(dict(options))}")
+    else:
+        raw = item.get("keywords")
+        if not isinstance(raw, list) or not raw:
+            raise fail("a short question has 'keywords': a list of groups of accepted words")
+        groups = [group if isinstance(group, list) else [group] for group in raw]
+        keywords = tuple(tuple(str(w) for w in group) for group in groups)
+        if not all(group and all(words(w) for w in group) for group in keywords):
+            raise fail("every keyword group holds at least one word")
+    return Question(str(item["id"]), item["module"], kind, str(item["question"]).strip(), answer,
+                    str(item["explanation"]).strip(), options, keywords)
