@@ -48,7 +48,7 @@ WIDGET_CELLS = (
     "checkins",
     'from okrkit.widgets import RetroForm\n\nretro = RetroForm(card.okr_set, name="browser-retro")\nretro',
     'from okrkit.widgets import AlignmentBoard\n\n'
-    'board = AlignmentBoard("lateral-alignment", name="browser-alignment")\nboard',
+    'board = AlignmentBoard("copies-and-shortfalls", name="browser-alignment")\nboard',
 )
 DRAFT = ("Team: Marketing\nCycle: 2025-Q2\nO: Win the trust of retail buyers\n"
          "KR: Acquire more leads\nKR: Raise aided brand recall from 30% to 45%\n")
@@ -281,11 +281,11 @@ def test_closing_an_objective_shows_the_closing_findings(page):
 
 
 def test_the_alignment_board_shows_links_conflicts_silos_and_the_map(page):
-    """The lateral-alignment example: a conflicting target, copies of the company's OKR, and its map;
-    taking the team's link out makes it a silo."""
+    """The copies-and-shortfalls example: two conflicting targets, a copy of the company's OKR, and its
+    map; taking the team's link out makes it a silo."""
     board = page.locator(".okrkit-alignment-board")
     board.wait_for()
-    board.get_by_text("Conflicting targets (1)").wait_for()
+    board.get_by_text("Conflicting targets (2)").wait_for()
     drawn = board.locator("img").first
     before = drawn.get_attribute("src")
     assert before
