@@ -233,19 +233,19 @@ def _wait_for_new_image(page, image, before: str) -> None:
                            arg=[image.element_handle(), before])
 
 
-def test_moving_a_score_slider_changes_the_band_words(page):
-    """Arrow keys on a key result's slider score it; the band shows in words and icon, and follows the score."""
+def test_stepping_a_score_changes_the_band_words(page):
+    """Arrow keys in a key result's score box score it; the band shows in words and icon, and follows the score."""
     card = page.locator(".okrkit-score-card")
     card.wait_for()
     first = card.locator(".widget-vbox", has=page.locator(".okrkit-score")).first
     assert "not scored yet" in first.inner_text()
-    handle = first.locator(".okrkit-score .noUi-handle")
-    handle.focus()
+    box = first.locator(".okrkit-score input")
+    box.focus()
     for _ in range(8):
-        page.keyboard.press("ArrowRight")
+        page.keyboard.press("ArrowUp")
     first.locator(".okrkit-badge.green", has_text="0.80 Green: we delivered").wait_for()
     for _ in range(3):
-        page.keyboard.press("ArrowLeft")
+        page.keyboard.press("ArrowDown")
     badge = first.locator(".okrkit-badge.yellow", has_text="0.50 Yellow")
     badge.wait_for()
     assert "we made progress, but fell short of completion" in badge.inner_text()
@@ -296,6 +296,21 @@ def test_the_alignment_board_shows_links_conflicts_silos_and_the_map(page):
     board.locator(".okrkit-dc details.warning", has_text="is a silo").wait_for()
     _wait_for_new_image(page, drawn, before)  # the map follows after a longer pause
     _shoot(page, ".okrkit-alignment-board", "alignment-board.png")
+
+
+WIDGET_ROOTS = (CHECKER, ".okrkit-score-card", ".okrkit-checkin-log", ".okrkit-retro-form", ".okrkit-alignment-board")
+
+
+def test_the_widgets_output_passes_an_accessibility_scan(page):
+    """axe-core over the five widgets' output (JupyterLab's own chrome aside): no violation at all."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    for css in WIDGET_ROOTS:
+        page.locator(css).wait_for()
+    results = Axe().run(page, context={"include": [[css] for css in WIDGET_ROOTS]})
+    violations = results.response["violations"]
+    assert not violations, "\n".join(f"{v['id']}: {v['help']} ({len(v['nodes'])}x: {v['nodes'][0]['html'][:160]})"
+                                      for v in violations)
 
 
 def test_the_draft_survives_a_kernel_restart(page, lab):

@@ -74,8 +74,17 @@ class TestStarting:
     def test_the_map_is_drawn(self, monkeypatch):
         monkeypatch.setattr(alignment_board, "_map_png", DRAW)
         board = AlignmentBoard("lateral-alignment")
-        assert bytes(board._map.value).startswith(PNG) and len(board._map.value) > 10_000
-        assert board._map.layout.width == f"{alignment_board._png_width(bytes(board._map.value))}px" != "0px"
+        assert board._map.png.startswith(PNG) and len(board._map.png) > 10_000
+        width = alignment_board._png_width(board._map.png)
+        assert width and f"width:{width}px" in board._map.view.value  # as drawn: neither stretched nor blurred
+        assert board._map.alt.startswith("Alignment map of Lateral alignment: 3 sets, 3 objectives.")
+        assert f'alt="{board._map.alt}"' in board._map.view.value
+
+    def test_the_maps_text_alternative_names_each_problem_and_where_it_is(self, monkeypatch):
+        monkeypatch.setattr(alignment_board, "_map_png", DRAW)
+        alt = AlignmentBoard("copies-and-shortfalls")._map.alt
+        assert "2 conflicting targets (marketing/O1/KR1 against company/O1/KR2; product/O1/KR2 against " \
+               "marketing/O1/KR3)" in alt and "1 copied OKR (support/O1 copies company/O1)" in alt
 
     def test_the_map_is_redrawn_only_when_the_organisation_changes(self, drawn):
         board = AlignmentBoard("avoid-silos", team="support")

@@ -62,11 +62,12 @@ class TestAdding:
 
     def test_the_trend_plot_is_drawn_and_redrawn_for_a_new_check_in(self):
         widget = logger()
-        empty = bytes(widget._plot.value)
-        assert empty.startswith(PNG)
+        empty = widget._plot.png
+        assert empty.startswith(PNG) and "no check-in yet" in widget._plot.alt
         add(widget, "O1/KR1", date(2025, 2, 10), "26")
-        drawn = bytes(widget._plot.value)
+        drawn = widget._plot.png
         assert drawn.startswith(PNG) and drawn != empty
+        assert "2025-02-10: 0.60" in widget._plot.alt and "Status:" in widget._plot.alt  # the numbers, in words
 
     def test_choosing_another_key_result_shows_its_history(self):
         widget = logger()

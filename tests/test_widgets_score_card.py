@@ -62,7 +62,7 @@ class TestScoring:
         card = ScoreCard(example="sales-retail")
         row = card.rows["O1/KR1"]
         for value, band, icon in ((0.3, "red", "✖"), (0.5, "yellow", "◐"), (0.8, "green", "✔")):
-            row.slider.value = value
+            row.score_box.value = value
             assert card.scores["O1/KR1"] == value
             meaning = escape(scoring.band_meaning(value))
             assert f'okrkit-badge {band}' in row.band.value and icon in row.band.value
@@ -81,7 +81,7 @@ class TestScoring:
     def test_a_score_far_from_progress_needs_a_note(self):
         card = ScoreCard(example="sales-retail")
         row = card.rows["O1/KR1"]
-        row.now.value, row.slider.value = "25", 0.9
+        row.now.value, row.score_box.value = "25", 0.9
         assert "OKR502" in card.findings.codes
         assert escape(card.findings.summary().capitalize()) in card._findings_view.value
         row.note.value = "Two outlets signed late, worth more than the numbers say"
@@ -90,8 +90,8 @@ class TestScoring:
 
     def test_objective_and_set_scores_read_from_scoring(self):
         card = ScoreCard(example="sales-retail")
-        card.rows["O1/KR1"].slider.value = 0.4
-        card.rows["O1/KR2"].slider.value = 0.8
+        card.rows["O1/KR1"].score_box.value = 0.4
+        card.rows["O1/KR2"].score_box.value = 0.8
         objective = card.okr_set.objectives[0]
         assert scoring.objective_score(objective) == pytest.approx(0.6)
         assert "0.60 Yellow" in card._objectives[0].value and "0.60 Yellow" in card._header.value
@@ -103,7 +103,7 @@ class TestScoring:
 
     def test_learner_text_is_escaped(self):
         card = ScoreCard(f"Team: {NASTY}\nO: {NASTY}\nKR: {NASTY} from 1 to 2")
-        card.rows["O1/KR1"].slider.value = 0.5
+        card.rows["O1/KR1"].score_box.value = 0.5
         card.rows["O1/KR1"].note.value = NASTY
         html = "".join(w.value for w in (card._header, *card._objectives, card.rows["O1/KR1"].label,
                                          card._findings_view))
@@ -114,14 +114,14 @@ class TestAutosave:
     def test_scores_values_and_notes_come_back(self):
         card = ScoreCard(example="sales-retail", name="module5-scores")
         row = card.rows["O1/KR2"]
-        row.slider.value, row.now.value, row.note.value = 0.6, "16", "Market B moved slower"
+        row.score_box.value, row.now.value, row.note.value = 0.6, "16", "Market B moved slower"
         saved = json.loads(Autosave("module5-scores", suffix=".scores.json").load())
         assert saved["key_results"]["O1/KR2"] == {"text": row.kr.text, "score": 0.6, "now": "16",
                                                   "note": "Market B moved slower"}
 
         again = ScoreCard(example="sales-retail", name="module5-scores")
         assert again.scores == {"O1/KR1": None, "O1/KR2": 0.6}
-        assert again.rows["O1/KR2"].slider.value == 0.6 and again.rows["O1/KR2"].note.value == "Market B moved slower"
+        assert again.rows["O1/KR2"].score_box.value == 0.6 and again.rows["O1/KR2"].note.value == "Market B moved slower"
         assert again.okr_set == card.okr_set
         assert "Restored your scores" in again._saving.status.value
 
@@ -130,7 +130,7 @@ class TestAutosave:
         assert not (notebook_folder / ".okrkit-autosave").exists()
 
     def test_scores_of_key_results_no_longer_in_the_set_are_left_out_and_said(self):
-        ScoreCard("O: Win\nKR: Raise NPS from 20 to 40", name="changed").rows["O1/KR1"].slider.value = 0.7
+        ScoreCard("O: Win\nKR: Raise NPS from 20 to 40", name="changed").rows["O1/KR1"].score_box.value = 0.7
         card = ScoreCard("O: Win\nKR: Raise NPS from 20 to 50", name="changed")
         assert card.scores == {"O1/KR1": None} and "1 saved key results are not in this set" in \
             card._saving.status.value
@@ -149,6 +149,6 @@ class TestAutosave:
 
         monkeypatch.setattr(Autosave, "save", disk_full)
         card = ScoreCard(example="sales-retail", name="full")
-        card.rows["O1/KR1"].slider.value = 0.7
+        card.rows["O1/KR1"].score_box.value = 0.7
         assert "Could not save your scores (No space left on device)" in card._saving.status.value
         assert card.scores["O1/KR1"] == 0.7

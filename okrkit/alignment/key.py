@@ -74,3 +74,23 @@ def title(ax, organisation, plan: Layout, graph, subtree: str | None, counts: li
             "its horizontal partners come last; raise max_sets to see them" if subtree
             else "draw one subtree (subtree=SET_ID) to see them")
     ax.set_title(text, fontsize=10, color=INK, loc="left")
+
+
+def describe(organisation) -> str:
+    """The map in words, for a text alternative: its size and each problem with where it is."""
+    from okrkit.alignment.graph import of
+
+    graph = of(organisation)
+    name = organisation.name or "the organisation"
+    parts = [f"Alignment map of {name}: {count(len(graph.sets), 'set')}, {count(len(graph.objectives), 'objective')}."]
+    found = [
+        ("silo", [str(ref) for ref in graph.silos]),
+        ("alignment cycle", [" → ".join(map(str, ring)) for ring in graph.cycles]),
+        ("broken link", [f"{link.source} names {link.written}" for link in graph.broken_links]),
+        ("conflicting target", [f"{kr} against {other}" for kr, other in graph.conflicts]),
+        ("unanswered dependency", [f"{link.source} on {link.target.set_id}" for link in graph.unanswered]),
+        ("copied OKR", [f"{item} copies {original}" for item, original in graph.repeated]),
+    ]
+    problems = [f"{count(len(where), kind)} ({'; '.join(where)})" for kind, where in found if where]
+    parts.append("Problems: " + ", ".join(problems) + "." if problems else "No alignment problems.")
+    return " ".join(parts)

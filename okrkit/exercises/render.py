@@ -41,7 +41,7 @@ def progress(result) -> str:
         for s in result.statuses)
     done = result.passed == len(result.statuses)
     head = f"<b>Module {result.module}: {result.passed} of {len(result.statuses)} exercises passed</b>"
-    return _box(done, f"{head}<table><tr><th></th><th>exercise</th><th>title</th><th>state</th><th>score</th>"
+    return _box(done, f"{head}<table><tr><th>done</th><th>exercise</th><th>title</th><th>state</th><th>score</th>"
                       f"<th>tries</th></tr>{rows}</table>")
 
 
@@ -73,6 +73,6 @@ def exam_result(result) -> str:
     head = (f"<b>Score {result.score:.0%}: {'passed ✔' if result.passed else 'not yet'}</b> "
             f'<span class="muted">pass mark {result.pass_mark:.0%}</span>')
     advice = f"<p>Revisit: {escape(revisit)}</p>" if revisit else "<p>Every question right.</p>"
-    return _box(result.passed, f"{head}{advice}<p class=\"muted\">{escape(tally)}</p><table><tr><th></th>"
+    return _box(result.passed, f"{head}{advice}<p class=\"muted\">{escape(tally)}</p><table><tr><th>right</th>"
                                f"<th>question</th><th>your answer</th><th>answer</th><th>module</th></tr>"
                                f"{rows}</table>")

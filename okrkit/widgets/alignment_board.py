@@ -27,6 +27,7 @@ import ipywidgets as widgets
 
 from okrkit import examples
 from okrkit.alignment.graph import Alignment
+from okrkit.alignment.key import describe
 from okrkit.errors import InputError
 from okrkit.findings import Findings
 from okrkit.formats.drafts import parse
@@ -37,7 +38,7 @@ from okrkit.pages.html import escape
 from okrkit.rules import alignment as alignment_rules
 from okrkit.rules import check
 from okrkit.widgets.debounce import Debouncer
-from okrkit.widgets.parts import STYLE, findings_block, short
+from okrkit.widgets.parts import STYLE, Picture, findings_block, short
 from okrkit.widgets.saving import Saving, from_json, status_line, to_json
 
 SUFFIX = ".alignment.json"
@@ -79,7 +80,7 @@ class AlignmentBoard(widgets.VBox):
         self._problem = widgets.HTML()
         self._overview = widgets.HTML()
         self._findings_view = widgets.HTML()
-        self._map = widgets.Image(format="png", layout=widgets.Layout(max_width="100%", align_self="flex-start"))
+        self._map = Picture()
         self._drawn: Organisation | None = None
         self._loading = False
 
@@ -89,7 +90,7 @@ class AlignmentBoard(widgets.VBox):
                          layout=widgets.Layout(flex_flow="row wrap", align_items="center")),
             widgets.HBox([self._parent, self.text], layout=widgets.Layout(flex_flow="row wrap",
                                                                            align_items="flex-start")),
-            self._problem, self._overview, self._findings_view, self._map, self._saving.status,
+            self._problem, self._overview, self._findings_view, self._map.view, self._saving.status,
         ], **kwargs)
         self.add_class("okrkit-alignment-board")
         self._debounce = Debouncer(debounce, self.refresh)
@@ -152,9 +153,7 @@ class AlignmentBoard(widgets.VBox):
     def _draw_map(self) -> None:
         if self._drawn != self._organisation:
             png = _map_png(self._organisation)
-            self._map.value = png
-            width = _png_width(png)
-            self._map.layout.width = f"{width}px" if width else None  # as drawn: neither stretched nor blurred
+            self._map.show(png, describe(self._organisation), _png_width(png) or None)  # as drawn: not blurred
             self._drawn = self._organisation
 
     def _switch(self, action) -> None:
@@ -269,7 +268,7 @@ def _overview(graph: Alignment, team: str) -> str:
         f"<tr><td><code>{escape(link.source)}</code></td><td>{escape(KIND_WORDS[link.kind])}</td>"
         f"<td>{_quote(graph, link.target) if link.target else f'<code>{escape(link.written)}</code>'}</td>"
         f"<td>{_broken(link)}</td></tr>" for link in links)
-    link_part = (f"<table><tr><th>from</th><th>link</th><th>to</th><th></th></tr>{rows}</table>" if rows
+    link_part = (f"<table><tr><th>from</th><th>link</th><th>to</th><th>problem</th></tr>{rows}</table>" if rows
                  else '<p class="okrkit-muted">No links yet.</p>')
     conflicts = "".join(f'<li><span aria-hidden="true">≠</span> {_quote(graph, kr)} has another target than '
                         f"{_quote(graph, other)}</li>" for kr, other in graph.conflicts)

@@ -35,7 +35,7 @@ from okrkit.formats.cycles import Cycle, parse_cycle
 from okrkit.model import OKRSet
 from okrkit.pages.html import escape
 from okrkit.scoring import key_result_progress
-from okrkit.widgets.parts import STYLE, read_number, short, starting_set, status_badge
+from okrkit.widgets.parts import STYLE, Picture, read_number, short, starting_set, status_badge
 from okrkit.widgets.saving import Saving, status_line
 
 SUFFIX = ".checkins.csv"
@@ -71,10 +71,10 @@ class CheckInLogger(widgets.VBox):
         self.day = widgets.DatePicker(description="Date", layout=widgets.Layout(width="260px"))
         self.value = widgets.Text(description="Value", placeholder="the metric now, e.g. 140",
                                   layout=widgets.Layout(width="260px"))
-        self.confidence = widgets.FloatSlider(value=0.5, min=0.0, max=1.0, step=0.1, readout_format=".1f",
-                                              description="Confidence", continuous_update=False,
-                                              tooltip="How sure the owner is of reaching the target, 0 to 1",
-                                              layout=widgets.Layout(width="300px"))
+        self.confidence = widgets.BoundedFloatText(value=0.5, min=0.0, max=1.0, step=0.1,
+                                                   description="Confidence", continuous_update=False,
+                                                   tooltip="How sure the owner is of reaching the target, 0 to 1",
+                                                   layout=widgets.Layout(width="260px"))
         self.blocker = widgets.Text(description="Blocker", placeholder="what stops progress now (empty if nothing)",
                                     layout=widgets.Layout(width="min(100%, 560px)"))
         self.add = widgets.Button(description="Add check-in", icon="plus", button_style="primary",
@@ -83,14 +83,14 @@ class CheckInLogger(widgets.VBox):
                                      tooltip="Remove the chosen key result's latest check-in")
         self._message = widgets.HTML()
         self._history = widgets.HTML()
-        self._plot = widgets.Image(format="png", layout=widgets.Layout(max_width="760px", width="100%"))
+        self._plot = Picture(max_width="760px")
         self._overview = widgets.HTML()
         self._drawn: tuple | None = None
 
         form = widgets.VBox([self.kr, widgets.HBox([self.day, self.value], layout=_WRAP),
                              widgets.HBox([self.confidence], layout=_WRAP), self.blocker,
                              widgets.HBox([self.add, self.remove, self._message], layout=_WRAP)])
-        super().__init__([widgets.HTML(STYLE), form, self._history, self._plot, self._overview,
+        super().__init__([widgets.HTML(STYLE), form, self._history, self._plot.view, self._overview,
                           self._saving.status], **kwargs)
         self.add_class("okrkit-checkin-log")
         self.add.on_click(lambda _button: self.add_check_in())
@@ -165,7 +165,7 @@ class CheckInLogger(widgets.VBox):
         entries = [e for e in self._log.for_kr(where) if e.date <= self._reading.as_of]
         self._history.value = _history(track, entries, self._places[where])
         if self._drawn != (track, self.cycle):
-            self._plot.value = _trend_png(track, self.cycle)
+            self._plot.show(_trend_png(track, self.cycle), describe_trend(track))
             self._drawn = (track, self.cycle)
 
     def _as_of(self) -> date:
@@ -230,8 +230,17 @@ def _overview(reading: TeamReading, log: CheckInLog, as_of: str) -> str:
     problems = "".join(f'<li><span aria-hidden="true">⚠</span> {escape(p)}</li>' for p in log.problems)
     problems = f"<p>Check-ins that need a look:</p><ul>{problems}</ul>" if problems else ""
     return (f'<div class="okrkit-form"><div class="okrkit-heading">Every key result, {escape(as_of)}</div>'
-            f"<table><tr><th>key result</th><th></th><th>check-ins</th><th>progress</th><th>status</th></tr>"
+            f"<table><tr><th>key result</th><th>text</th><th>check-ins</th><th>progress</th><th>status</th></tr>"
             f"{rows}</table>{'<br>'.join(facts)}{problems}</div>")
+
+
+def describe_trend(track: Track) -> str:
+    """The trend plot in words: each check-in's progress against the expected line, and the status."""
+    shown = [f"{p.date}: {'no value' if p.progress is None else f'{p.progress:.2f}'} (expected {p.elapsed:.2f})"
+             for p in track.points]
+    points = "; ".join(shown) if shown else "no check-in yet"
+    return (f"Trend of {track.where}, {track.text}. Progress at each check-in against the expected line: "
+            f"{points}. Status: {track.status}. {track.reason}")
 
 
 def _trend_png(track: Track, cycle: Cycle) -> bytes:

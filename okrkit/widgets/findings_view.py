@@ -18,19 +18,19 @@ STYLE = """<style>
 .okrkit-dc{font-family:var(--jp-ui-font-family,system-ui,sans-serif);line-height:1.4;
  color:var(--jp-ui-font-color1,#222)}
 .okrkit-dc-summary{font-weight:600;padding:2px 0 6px 0}
-.okrkit-dc details{border-left:4px solid var(--okrkit-colour);background:var(--jp-layout-color2,#f5f5f5);
+.okrkit-dc details{border-left:4px solid var(--okrkit-colour);background:#f5f5f5;color:#1a1a1a;
  margin:0 0 6px 0;padding:4px 8px;border-radius:2px}
 .okrkit-dc summary{cursor:pointer}
 .okrkit-dc summary:focus-visible{outline:2px solid var(--jp-brand-color1,#1976d2);outline-offset:2px}
-.okrkit-dc .error{--okrkit-colour:var(--jp-error-color1,#b00020)}
-.okrkit-dc .warning{--okrkit-colour:var(--jp-warn-color1,#8a5a00)}
-.okrkit-dc .info{--okrkit-colour:var(--jp-info-color1,#0b5394)}
-.okrkit-dc .ok{--okrkit-colour:var(--jp-success-color1,#2e7d32)}
+.okrkit-dc .error{--okrkit-colour:#b00020}
+.okrkit-dc .warning{--okrkit-colour:#7a4a00}
+.okrkit-dc .info{--okrkit-colour:#0b5394}
+.okrkit-dc .ok{--okrkit-colour:#1b5e20}
 .okrkit-dc-severity{color:var(--okrkit-colour);font-weight:600}
-.okrkit-dc-place{color:var(--jp-ui-font-color2,#555)}
-.okrkit-dc-hint{margin:2px 0 0 1.2em;color:var(--jp-ui-font-color2,#555)}
+.okrkit-dc-place{color:#555}
+.okrkit-dc-hint{margin:2px 0 0 1.2em;color:#444}
 .okrkit-dc-why{margin:6px 0 2px 1.2em}
-.okrkit-dc-why pre{background:var(--jp-layout-color0,#fff);padding:4px 6px;white-space:pre-wrap;margin:2px 0}
+.okrkit-dc-why pre{background:#fff;color:#1a1a1a;padding:4px 6px;white-space:pre-wrap;margin:2px 0}
 </style>"""
 _OK = "✔"
 

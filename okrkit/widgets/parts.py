@@ -101,3 +101,29 @@ def read_number(text: str) -> float | None:
 def short(text: str, width: int = 60) -> str:
     """Text cut to fit a label (not escaped: escape it where it becomes HTML)."""
     return textwrap.shorten(text, width, placeholder="…") if text.strip() else ""
+
+
+class Picture:
+    """A plot shown as an <img> with a text alternative that says what it shows.
+
+    ipywidgets' Image has no alt text, so a screen reader would announce an unnamed image;
+    an HTML widget holding the PNG as a data URL carries the words too. ``png`` keeps the
+    bytes for whoever needs them (tests, exports).
+    """
+
+    def __init__(self, max_width: str = "100%"):
+        import ipywidgets as widgets
+
+        self.max_width = max_width
+        self.png = b""
+        self.alt = ""
+        self.view = widgets.HTML()
+        self.view.add_class("okrkit-picture")
+
+    def show(self, png: bytes, alt: str, width: int | None = None) -> None:
+        import base64
+
+        self.png, self.alt = png, alt
+        size = f"width:{width}px;" if width else "width:100%;"
+        self.view.value = (f'<img alt="{escape(alt)}" style="{size}max-width:{self.max_width};height:auto" '
+                           f'src="data:image/png;base64,{base64.b64encode(png).decode("ascii")}">')

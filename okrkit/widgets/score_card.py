@@ -11,10 +11,10 @@ Usage in a notebook::
     card.findings              # the self-assessment findings (OKR501-OKR504)
     card.rating_table()        # the deck's rating / reflecting table, as a DataFrame
 
-Per key result: a slider for the score (0.0-1.0 in steps of 0.1), its band in an icon, words
+Per key result: a number box for the score (0.0-1.0, arrow keys step by 0.1), its band in an icon, words
 and colour, the value now and the progress it measures, and a note for the self-assessment.
 Each objective shows its score and how that reads against its type; the set shows its own.
-A key result is "not scored yet" until its slider is moved. Scores, bands, grades and
+A key result is "not scored yet" until a score is entered. Scores, bands, grades and
 findings all come from :mod:`okrkit.scoring` and :mod:`okrkit.rules.grading`.
 """
 from __future__ import annotations
@@ -36,7 +36,7 @@ SUFFIX = ".scores.json"
 
 
 class _Row:
-    """The controls of one key result: score slider, band, value now, measured progress and note."""
+    """The controls of one key result: score box, band, value now, measured progress and note."""
 
     def __init__(self, where: str, kr: KeyResult, saved: dict):
         self.where, self.kr = where, kr
@@ -44,11 +44,12 @@ class _Row:
         now = "" if kr.current is None else f"{kr.current:g}"
         self.label = widgets.HTML(f'<div class="okrkit-form"><b>{escape(where)}</b> {escape(kr.text)}</div>',
                                   layout=widgets.Layout(flex="1 1 300px"))
-        self.slider = widgets.FloatSlider(
-            value=_on_scale(self._score), min=0.0, max=1.0, step=0.1, readout_format=".1f", description="Score",
+        # A number box, not a slider: its label names it for a screen reader, and arrow keys step it by 0.1.
+        self.score_box = widgets.BoundedFloatText(
+            value=_on_scale(self._score), min=0.0, max=1.0, step=0.1, description="Score",
             tooltip=f"Score of {where}, 0.0 to 1.0", continuous_update=True, style=_LABEL,
-            layout=widgets.Layout(width="300px", flex="0 0 300px"))
-        self.slider.add_class("okrkit-score")
+            layout=widgets.Layout(width="190px", flex="0 0 190px"))
+        self.score_box.add_class("okrkit-score")
         self.band = widgets.HTML(layout=widgets.Layout(flex="1 1 280px"))
         self.now = widgets.Text(value=saved.get("now", now), description="Value now", placeholder="e.g. 25",
                                 tooltip=f"Where the metric of {where} stands now", style=_LABEL,
@@ -58,14 +59,14 @@ class _Row:
                                  placeholder="Self-assessment: why this score?",
                                  tooltip=f"Why {where} earned its score", style=_LABEL,
                                  layout=widgets.Layout(flex="1 1 260px"))
-        self.slider.observe(self._scored, names="value")
+        self.score_box.observe(self._scored, names="value")
         self.view = widgets.VBox([
-            widgets.HBox([self.label, self.slider, self.band], layout=_WRAP),
+            widgets.HBox([self.label, self.score_box, self.band], layout=_WRAP),
             widgets.HBox([self.now, self.measured, self.note], layout=_WRAP),
         ], layout=widgets.Layout(margin="0 0 6px 16px"))
 
     def _scored(self, _change) -> None:
-        self._score = round(self.slider.value, 1)
+        self._score = round(self.score_box.value, 1)
 
     @property
     def key_result(self) -> KeyResult:
@@ -79,11 +80,11 @@ class _Row:
 
     def show(self, kr: KeyResult) -> None:
         if self._score is None:
-            self.band.value = band_badge(None, "not scored yet: move the slider")
+            self.band.value = band_badge(None, "not scored yet: enter a score")
         elif scoring.valid_score(self._score):
             self.band.value = band_badge(self._score)
         else:
-            self.band.value = band_badge(None, f"{self._score:g} is off the 0.0-1.0 scale: move the slider")
+            self.band.value = band_badge(None, f"{self._score:g} is off the 0.0-1.0 scale: enter a score")
         self.measured.value = f'<div class="okrkit-form">{_measured(self.now.value, kr)}</div>'
 
     def state(self) -> dict:
@@ -126,7 +127,7 @@ def _valid(row: dict) -> dict:
 
 
 class ScoreCard(widgets.VBox):
-    """A slider, a band, the measured progress and a note for each key result, with the findings."""
+    """A score box, a band, the measured progress and a note for each key result, with the findings."""
 
     def __init__(self, okr_set: OKRSet | str | None = None, *, example: str | None = None,
                  name: str | None = None, debounce: float = 0.2, **kwargs):
@@ -161,7 +162,7 @@ class ScoreCard(widgets.VBox):
                              "as a ~ copy).")
         self._debounce = Debouncer(debounce, self.refresh)
         for row in self.rows.values():
-            for control in (row.slider, row.now, row.note):
+            for control in (row.score_box, row.now, row.note):
                 control.observe(lambda _change: self._debounce(), names="value")
         self.refresh(save=False)
         self._saving.settle(to_json(self._state()))
@@ -205,7 +206,7 @@ class ScoreCard(widgets.VBox):
         self._header.value = _header(self._scored)
         scored = any(row.key_result.score is not None for row in self.rows.values())
         clean = ("No findings: the self-assessment follows every rule." if scored
-                 else "Nothing scored yet: move a slider to score a key result.")
+                 else "Nothing scored yet: enter a score for a key result.")
         self._findings_view.value = findings_block(self._found, self._scored, clean,
                                                    "Nothing to score: the set has no objectives.", lines=False)
         if save:
