@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: lab test lint bench clean chromium
+.PHONY: lab studio test lint bench clean chromium
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,13 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 
 lab: $(INSTALLED)  ## set up, then start JupyterLab on the first notebook
 	$(BIN)/jupyter lab $(ROOT_FLAG) notebooks/00_start_here.ipynb
+
+# The studio: the five widgets as a web app, one page per tool, no code on screen (Voila).
+# For a workshop on a network: make studio STUDIO_IP=0.0.0.0
+STUDIO_IP ?= 127.0.0.1
+STUDIO_PORT ?= 8866
+studio: $(INSTALLED)  ## set up, then serve the studio on http://$(STUDIO_IP):$(STUDIO_PORT)
+	$(BIN)/voila studio --no-browser --Voila.ip=$(STUDIO_IP) --port=$(STUDIO_PORT)
 
 test: $(INSTALLED) chromium lint  ## set up, then lint and run the whole test suite (unit tests, notebooks, browser test)
 	$(BIN)/python -m pytest

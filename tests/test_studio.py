@@ -24,7 +24,8 @@ TOOLS = {  # page: the widget's root on it
     "5-alignment-board": ".okrkit-alignment-board",
 }
 DRAFT = ("Team: Marketing\nCycle: 2025-Q2\nO: Win the trust of retail buyers\n"
-         "KR: Acquire more leads\nKR: <script>window.okrkitInjected=1;alert(1)</script> from 2 to 4\n")
+         "KR: Acquire more leads\nKR: Raise aided brand recall from 30% to 45%\n"
+         "<script>window.okrkitInjected=1;alert(1)</script>\n")
 
 
 @pytest.fixture(scope="module")
