@@ -227,10 +227,10 @@ def _shoot(page, css: str, name: str) -> None:
         page.set_viewport_size({"width": 1400, "height": 900})
 
 
-def _wait_for_new_image(page, image, before: str) -> None:
-    """Wait until an image widget shows another picture than ``before`` (its src is a new blob)."""
-    page.wait_for_function("([img, before]) => img.getAttribute('src') !== before",
-                           arg=[image.element_handle(), before])
+def _wait_for_new_image(page, css: str, before: str) -> None:
+    """Wait until the widget's plot shows another picture than ``before`` (a new <img>, a new src)."""
+    page.wait_for_function("([css, before]) => { const img = document.querySelector(css + ' img');"
+                           " return img && img.getAttribute('src') !== before; }", arg=[css, before])
 
 
 def test_stepping_a_score_changes_the_band_words(page):
@@ -264,7 +264,7 @@ def test_a_check_in_is_added_and_plotted(page):
     log.locator("button", has_text="Add check-in").click()
     log.get_by_text("Added the check-in of O1/KR1 on 2025-01-28").wait_for()
     assert "2025-01-28\t24" in log.locator("table").first.inner_text()
-    _wait_for_new_image(page, plot, before)
+    _wait_for_new_image(page, ".okrkit-checkin-log", before)
     _shoot(page, ".okrkit-checkin-log", "checkin-log.png")
 
 
@@ -294,7 +294,7 @@ def test_the_alignment_board_shows_links_conflicts_silos_and_the_map(page):
     editor.fill(yaml.replace("  aligns_to: company/O1\n", ""))
     board.get_by_text("Silos (1)").wait_for()
     board.locator(".okrkit-dc details.warning", has_text="is a silo").wait_for()
-    _wait_for_new_image(page, drawn, before)  # the map follows after a longer pause
+    _wait_for_new_image(page, ".okrkit-alignment-board", before)  # the map follows after a longer pause
     _shoot(page, ".okrkit-alignment-board", "alignment-board.png")
 
 
