@@ -159,3 +159,10 @@ def test_the_dates_of_the_logs_fall_in_the_cycle_of_their_set():
     cycle = parse_cycle(okr_set.cycle)
     log = checkins.validate(checkins.from_csv(late), okr_set, cycle, today=date(2025, 6, 30))
     assert not log.entries and "outside the cycle" in str(log.problems[0])
+
+
+def test_the_numbers_of_a_key_result_are_read_from_its_words_as_the_page_says():
+    assert '"from 20 to 30 Mil USD" is a baseline\n  of 20 million and a target of 30 million, in USD, going up' in DOC
+    first = parse(next(e for e in EXAMPLES if e.kind == "draft").body).objectives[0].key_results[0]
+    read = first.measure
+    assert (read.baseline, read.target, read.unit, read.direction) == (20e6, 30e6, "USD", "increase")
