@@ -1,10 +1,8 @@
-"""The coach's tables, on the course's alignment examples and the corpus organisations."""
+"""The coach's tables, on the course's alignment examples and the kit's own test organisations."""
 import okrkit
 from okrkit.alignment import analysis
 from okrkit.examples import load_example
-from tests.conftest import SHARED
-
-CORPUS = SHARED / "corpus"
+from tests.conftest import DATA
 
 
 def rows(frame, key: str) -> dict:
@@ -19,12 +17,12 @@ def test_parent_chains_reach_the_company_in_the_reverse_cascade():
 
 
 def test_parent_chains_say_how_a_chain_ends_when_it_does_not_reach_the_company():
-    chains = rows(analysis.parent_chains(okrkit.load(CORPUS / "15-broken-links.yaml")), "objective")
-    assert chains["mobile/O1"]["chain"] == "mobile/O1 → company/O1/KR1" and chains["mobile/O1"]["top"] == "company/O1"
-    assert chains["web/O1"]["ends"] == "broken link"
-    assert chains["data/O1"]["ends"] == chains["risk/O1"]["ends"] == "cycle"
-    assert chains["data/O1"]["chain"] == "data/O1 → risk/O1 → data/O1"
-    assert not chains["risk/O1"]["reaches_company"]
+    chains = rows(analysis.parent_chains(okrkit.load(DATA / "broken-links.yaml")), "objective")
+    assert chains["drivers/O1"]["chain"] == "drivers/O1 → company/O1/KR1" and chains["drivers/O1"]["top"] == "company/O1"
+    assert chains["app/O1"]["ends"] == "broken link"
+    assert chains["buying/O1"]["ends"] == chains["quality/O1"]["ends"] == "cycle"
+    assert chains["buying/O1"]["chain"] == "buying/O1 → quality/O1 → buying/O1"
+    assert not chains["quality/O1"]["reaches_company"]
 
 
 def test_set_dependencies_answer_the_horizontal_alignment_questions():
@@ -37,14 +35,14 @@ def test_set_dependencies_answer_the_horizontal_alignment_questions():
 
 
 def test_set_dependencies_count_what_is_left_unanswered():
-    sets = rows(analysis.set_dependencies(okrkit.load(CORPUS / "14-silos.yaml")), "set")
-    assert sets["software"]["unanswered"] == 1 and sets["software"]["depended_on_by"] == "support"
+    sets = rows(analysis.set_dependencies(okrkit.load(DATA / "silos.yaml")), "set")
+    assert sets["booking"]["unanswered"] == 1 and sets["booking"]["depended_on_by"] == "crew"
 
 
 def test_silo_objectives():
-    silos = analysis.silo_objectives(okrkit.load(CORPUS / "14-silos.yaml"))
-    assert silos["objective"].tolist() == ["software/O1"]
-    assert silos["title"].tolist() == ["Ship the fastest checkout in our market"]
+    silos = analysis.silo_objectives(okrkit.load(DATA / "silos.yaml"))
+    assert silos["objective"].tolist() == ["booking/O1"]
+    assert silos["title"].tolist() == ["Offer the quickest ticket purchase on the coast"]
 
 
 def test_shared_key_results_tell_a_stretch_from_a_conflict():
@@ -67,12 +65,12 @@ def test_level_counts():
 
 
 def test_link_table_names_each_problem():
-    table = analysis.link_table(okrkit.load(CORPUS / "14-silos.yaml"))
+    table = analysis.link_table(okrkit.load(DATA / "silos.yaml"))
     links = {(row["source"], row["kind"]): row for row in table.to_dict("records")}
-    assert links["bizdev/O1", "aligns_to"]["problem"].startswith("set 'company' has 1 objective")
-    assert links["support/O1", "aligns_to"]["target"] == "company/O1/KR2"
-    assert links["support/O1", "aligns_to"]["problem"] == ""
-    assert links["support/O1", "depends_on"]["problem"] == "unanswered"
+    assert links["partners/O1", "aligns_to"]["problem"].startswith("set 'company' has 1 objective")
+    assert links["crew/O1", "aligns_to"]["target"] == "company/O1/KR2"
+    assert links["crew/O1", "aligns_to"]["problem"] == ""
+    assert links["crew/O1", "depends_on"]["problem"] == "unanswered"
 
 
 def test_tables_of_an_organisation_without_links_are_empty_not_broken():

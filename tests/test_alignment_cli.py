@@ -11,9 +11,9 @@ import yaml
 matplotlib.use("Agg")
 
 from okrkit.cli import main  # noqa: E402
-from tests.conftest import SHARED  # noqa: E402
+from tests.conftest import DATA  # noqa: E402
 
-SILOS = str(SHARED / "corpus" / "14-silos.yaml")
+SILOS = str(DATA / "silos.yaml")
 
 
 def run(capsys, *args):
@@ -25,11 +25,11 @@ def run(capsys, *args):
 def test_the_report_answers_the_coach_and_exits_1_on_alignment_errors(capsys):
     code, out, _ = run(capsys, "align", SILOS)
     assert code == 1
-    assert out.startswith("Alignment of Shop Co: 4 sets, 4 objectives, 12 key results")
+    assert out.startswith("Alignment of Harbour Ferries: 4 sets, 4 objectives, 12 key results")
     for heading in ("By level", "Alignment findings: 1 error, 2 warnings", "Silo objectives (1)",
                     "Objectives that do not reach the company (2)", "Horizontal alignment: who depends on whom (2)"):
         assert heading in out
-    assert "OKR404 bizdev/O1" in out and "support/O1 needs software" in out
+    assert "OKR404 partners/O1" in out and "crew/O1 needs booking" in out
 
 
 def test_a_clean_organisation_exits_0(capsys):
@@ -48,14 +48,14 @@ def test_the_map_is_written_in_the_format_its_name_asks_for(capsys, tmp_path, su
 
 
 def test_a_subtree_map_and_every_table_as_csv(capsys, tmp_path):
-    code, _, _ = run(capsys, "align", SILOS, "--out", str(tmp_path / "map.svg"), "--subtree", "support",
+    code, _, _ = run(capsys, "align", SILOS, "--out", str(tmp_path / "map.svg"), "--subtree", "crew",
                      "--csv", str(tmp_path / "tables"))
-    assert "support" in (tmp_path / "map.svg").read_text()
+    assert "crew" in (tmp_path / "map.svg").read_text()
     names = sorted(p.name for p in (tmp_path / "tables").iterdir())
     assert names == ["chains.csv", "dependencies.csv", "levels.csv", "links.csv", "shared_key_results.csv",
                      "silos.csv"]
     with open(tmp_path / "tables" / "silos.csv", newline="", encoding="utf-8") as handle:
-        assert list(csv.DictReader(handle))[0]["objective"] == "software/O1"
+        assert list(csv.DictReader(handle))[0]["objective"] == "booking/O1"
 
 
 def test_csv_cells_cannot_become_formulas(capsys, write, tmp_path):

@@ -17,9 +17,7 @@ from okrkit.alignment.map import alignment_map  # noqa: E402
 from okrkit.errors import InputError  # noqa: E402
 from okrkit.examples import load_example, organisation_names  # noqa: E402
 from okrkit.formats.yamlsets import from_yaml  # noqa: E402
-from tests.conftest import SHARED  # noqa: E402
-
-CORPUS = SHARED / "corpus"
+from tests.conftest import DATA  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -73,15 +71,15 @@ def test_the_detailed_view_writes_the_titles_and_the_links_by_kind():
 
 
 def test_silos_broken_links_and_unanswered_dependencies_are_marked():
-    ax = alignment_map(okrkit.load(CORPUS / "14-silos.yaml"))
-    assert {"silo:software/O1", "broken:bizdev/O1", "unanswered:support/O1"} <= gids(ax)
+    ax = alignment_map(okrkit.load(DATA / "silos.yaml"))
+    assert {"silo:booking/O1", "broken:partners/O1", "unanswered:crew/O1"} <= gids(ax)
     assert "? company/O3" in [t.get_text() for t in ax.texts]
     assert "silo objective (1)" in legend(ax) and "broken link (1)" in legend(ax)
 
 
 def test_a_cycle_is_drawn_red_on_every_objective_of_it():
-    ax = alignment_map(okrkit.load(CORPUS / "15-broken-links.yaml"))
-    assert {"cycle:data/O1", "cycle:risk/O1", "broken:web/O1"} <= gids(ax)
+    ax = alignment_map(okrkit.load(DATA / "broken-links.yaml"))
+    assert {"cycle:buying/O1", "cycle:quality/O1", "broken:app/O1"} <= gids(ax)
     red = [p for p in ax.patches if (p.get_gid() or "").startswith("cycle:")]
     assert all(matplotlib.colors.to_hex(p.get_edgecolor()) == "#c0392b" for p in red)
     assert "cycle (1)" in legend(ax)
@@ -144,7 +142,7 @@ def test_labels_of_links_to_different_key_results_do_not_overlap():
 
 
 def test_the_title_names_the_problems_and_the_legend_greys_what_is_not_there():
-    ax = alignment_map(okrkit.load(CORPUS / "14-silos.yaml"))
+    ax = alignment_map(okrkit.load(DATA / "silos.yaml"))
     assert "Problems: 1 silo objective, 1 broken link, 1 unanswered dependency" in ax.get_title(loc="left")
     colours = {t.get_text(): matplotlib.colors.to_hex(t.get_color()) for t in ax.get_legend().get_texts()}
     assert colours["cycle (0)"] == "#7f8c8d" and colours["silo objective (1)"] != "#7f8c8d"

@@ -4,9 +4,7 @@ import pytest
 import okrkit
 from okrkit.cycle import assessment
 from okrkit.formats.yamlsets import from_yaml, organisation
-from tests.conftest import SHARED
-
-CORPUS = SHARED / "corpus"
+from tests.conftest import DATA
 
 
 def scored(set_id: str, rows: list[tuple[int, float, float | None]]) -> okrkit.OKRSet:
@@ -20,18 +18,18 @@ def scored(set_id: str, rows: list[tuple[int, float, float | None]]) -> okrkit.O
 
 
 def test_rating_table_follows_the_deck():
-    table = assessment.rating_table(okrkit.load(CORPUS / "16-self-assessment.yaml"))
+    table = assessment.rating_table(okrkit.load(DATA / "self-assessment.yaml"))
     assert list(table.columns) == ["key result", "text", "progress", "score", "gap", "band", "grade",
                                    "self-assessment"]
     first = table.iloc[0]
     assert (first["progress"], first["score"], first["band"]) == (pytest.approx(0.7), 0.9, "green")
     assert first["gap"] == pytest.approx(0.2)
-    assert first["self-assessment"].startswith("Significantly tougher")
+    assert first["self-assessment"].startswith("Harder than planned")
     assert table.iloc[2].isna()["band"]  # an out-of-range score gets no band
 
 
 def test_score_report_reads_each_objective_against_its_type():
-    report = assessment.score_report(okrkit.load(CORPUS / "17-committed-and-sandbagging.yaml"))
+    report = assessment.score_report(okrkit.load(DATA / "committed-and-sandbagging.yaml"))
     assert list(report["type"]) == ["committed", "aspirational"]
     assert list(report["expected"]) == [1.0, 0.7]
     assert report.iloc[0]["score"] == pytest.approx(0.75)
@@ -71,7 +69,7 @@ class TestCalibration:
 
 
 def test_closing_table():
-    table = assessment.closing_table(okrkit.load(CORPUS / "18-retro.yaml"))
+    table = assessment.closing_table(okrkit.load(DATA / "retro.yaml"))
     assert list(table["decision"]) == ["carry-forward", ""]
     assert list(table["execution"]) == ["★★★★", "★★"]
     assert list(table["band"]) == ["yellow", "red"]

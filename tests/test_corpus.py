@@ -1,52 +1,52 @@
-"""The labelled corpus in ../shared/corpus: the checker reports exactly the expected findings."""
+"""Labelled drafts, sets and organisations: the checker reports exactly the expected findings.
+
+The kit's own labelled fixtures (tests/data, with tests/data/expected.json) always run. The course's
+shared labelled corpus (../shared/corpus) is compared too when it sits beside the clone, as in CI;
+without it those tests skip, saying so, and `.ci/run` still scores it.
+"""
 import collections
 import json
 
 import pytest
 
 import okrkit
-from tests.conftest import SHARED
+from tests.conftest import DATA, SHARED
 
 CORPUS = SHARED / "corpus"
-EXPECTED = json.loads((CORPUS / "expected.json").read_text())["files"]
-SINGLE_SET_DRAFTS = sorted(name for name in EXPECTED if name.endswith(".okr"))
-SINGLE_SET_YAML = sorted(
-    name for name in EXPECTED if name.endswith((".yaml", ".yml"))
-    and not okrkit.formats.yamlsets.is_organisation(okrkit.formats.yamlsets.read_yaml((CORPUS / name).read_text())[0]))
+HAVE_CORPUS = (CORPUS / "expected.json").is_file()
+OWN = json.loads((DATA / "expected.json").read_text(encoding="utf-8"))["files"]
+SHARED_EXPECTED = (json.loads((CORPUS / "expected.json").read_text(encoding="utf-8"))["files"]
+                   if HAVE_CORPUS else {})
+needs_corpus = pytest.mark.skipif(not HAVE_CORPUS, reason=f"the shared labelled corpus is not beside this clone "
+                                                          f"(looked in {CORPUS}; OKRKIT_SHARED may point to it); .ci/run scores it in CI")
 
 
-def test_the_corpus_has_the_single_set_drafts():
-    assert len(SINGLE_SET_DRAFTS) >= 12
+def findings(path) -> collections.Counter:
+    return collections.Counter((f.code, f.where) for f in okrkit.check(okrkit.load(path)))
 
 
-@pytest.mark.parametrize("name", SINGLE_SET_DRAFTS)
-def test_single_set_drafts(name):
-    found = collections.Counter((f.code, f.where) for f in okrkit.check(okrkit.load(CORPUS / name)))
-    assert found == collections.Counter(tuple(pair) for pair in EXPECTED[name])
+def kind(path) -> type:
+    return type(okrkit.load(path))
 
 
-def test_the_corpus_has_the_scored_and_closed_sets():
-    assert {"16-self-assessment.yaml", "17-committed-and-sandbagging.yaml", "18-retro.yaml"} <= set(SINGLE_SET_YAML)
+def test_the_own_fixtures_cover_drafts_sets_and_organisations():
+    kinds = collections.Counter(kind(DATA / name).__name__ for name in OWN)
+    assert kinds["OKRSet"] >= 9 and kinds["Organisation"] >= 2
+    assert sorted(OWN) == sorted(str(p.relative_to(DATA)) for p in DATA.rglob("*") if p.suffix in (".okr", ".yaml"))
 
 
-@pytest.mark.parametrize("name", SINGLE_SET_YAML)
-def test_single_set_yaml_files(name):
-    loaded = okrkit.load(CORPUS / name)
-    assert isinstance(loaded, okrkit.OKRSet)
-    found = collections.Counter((f.code, f.where) for f in okrkit.check(loaded))
-    assert found == collections.Counter(tuple(pair) for pair in EXPECTED[name])
+@pytest.mark.parametrize("name", sorted(OWN))
+def test_own_fixture(name):
+    assert findings(DATA / name) == collections.Counter(tuple(pair) for pair in OWN[name])
 
 
-ORGANISATIONS = sorted(set(EXPECTED) - set(SINGLE_SET_DRAFTS) - set(SINGLE_SET_YAML))
+@needs_corpus
+def test_the_shared_corpus_has_drafts_sets_and_organisations():
+    kinds = collections.Counter(kind(CORPUS / name).__name__ for name in SHARED_EXPECTED)
+    assert kinds["OKRSet"] >= 15 and kinds["Organisation"] >= 3
 
 
-def test_the_corpus_has_the_organisations():
-    assert {"13-lateral-alignment.yaml", "14-silos.yaml", "15-broken-links.yaml"} <= set(ORGANISATIONS)
-
-
-@pytest.mark.parametrize("name", ORGANISATIONS)
-def test_organisations(name):
-    loaded = okrkit.load(CORPUS / name)
-    assert isinstance(loaded, okrkit.Organisation)
-    found = collections.Counter((f.code, f.where) for f in okrkit.check(loaded))
-    assert found == collections.Counter(tuple(pair) for pair in EXPECTED[name])
+@needs_corpus
+@pytest.mark.parametrize("name", sorted(SHARED_EXPECTED) or ["(absent)"])
+def test_shared_corpus_file(name):
+    assert findings(CORPUS / name) == collections.Counter(tuple(pair) for pair in SHARED_EXPECTED[name])

@@ -4,9 +4,8 @@ import json
 import pytest
 
 from okrkit.cli import main
-from tests.conftest import SHARED
+from tests.conftest import DATA
 
-CORPUS = SHARED / "corpus"
 SET = ("id: sales\nteam: Sales\ncycle: 2025-Q1\nobjectives:\n  - title: Win the north region\n"
        "    key_results:\n      - Grow paid accounts from 100 to 200\n      - Cut churn from 6% to 4%\n")
 LOG = ("kr,date,value,confidence,blockers,risks,comment\n"
@@ -31,14 +30,14 @@ def test_every_command_has_help(capsys, command):
 
 class TestScore:
     def test_text_report(self, capsys):
-        code, out, _ = run(capsys, "score", CORPUS / "17-committed-and-sandbagging.yaml")
+        code, out, _ = run(capsys, "score", DATA / "committed-and-sandbagging.yaml")
         assert code == 0
-        assert "IT Operations · 2025-Q2 · set score 0.86 (green)" in out
+        assert "Facilities · 2026-Q2 · set score 0.86 (green)" in out
         assert "committed, aims for 1.0: a commitment missed" in out
         assert "KR3  progress 1.00  score 0.90" in out
 
     def test_json_report(self, capsys):
-        _, out, _ = run(capsys, "score", "--format", "json", CORPUS / "16-self-assessment.yaml")
+        _, out, _ = run(capsys, "score", "--format", "json", DATA / "self-assessment.yaml")
         doc = json.loads(out)
         assert doc["objectives"][0]["band"] == "yellow"
         assert [kr["key result"] for kr in doc["key_results"]] == ["O1/KR1", "O1/KR2", "O1/KR3"]
@@ -46,7 +45,7 @@ class TestScore:
     def test_csv_to_a_file(self, capsys, tmp_path):
         out_file = tmp_path / "scores.csv"
         code, out, _ = run(capsys, "score", "--format", "csv", "--by", "key-result", "--output", out_file,
-                           CORPUS / "18-retro.yaml")
+                           DATA / "retro.yaml")
         assert code == 0 and "Wrote the score report" in out
         assert out_file.read_text().startswith("set,key result,text,progress,score")
 
@@ -92,20 +91,20 @@ class TestClose:
     def test_close_writes_the_next_draft_and_keeps_what_was_there(self, capsys, tmp_path):
         draft = tmp_path / "next.okr"
         draft.write_text("O: my own idea\n")
-        code, out, _ = run(capsys, "close", CORPUS / "18-retro.yaml", "--next", draft, "--retro", tmp_path / "r.md")
+        code, out, _ = run(capsys, "close", DATA / "retro.yaml", "--next", draft, "--retro", tmp_path / "r.md")
         assert code == 1  # O2 has no closing decision (OKR601, an error)
-        assert "O1 Launch an effective campaign to support growth of retail outlets: carry-forward, ★★★★" in out
+        assert "O1 Fill our spring courses with learners who finish them: carry-forward, ★★★★" in out
         assert "OKR601" in out
-        assert "O: Launch an effective campaign" in draft.read_text()
-        assert "Cycle: 2025-Q2" in draft.read_text()
+        assert "O: Fill our spring courses" in draft.read_text()
+        assert "Cycle: 2026-Q2" in draft.read_text()
         assert (tmp_path / "next.okr~").read_text() == "O: my own idea\n"
         assert "previous file is kept" in out
-        assert (tmp_path / "r.md").read_text().startswith("# Retrospective: Marketing, 2025-Q1")
+        assert (tmp_path / "r.md").read_text().startswith("# Retrospective: Outreach, 2026-Q1")
 
     def test_a_set_that_is_not_closed(self, capsys, write):
         code, _, err = run(capsys, "close", write("sales.yaml", SET), "--next", "x.okr")
         assert code == 2 and "no retro block" in err
 
     def test_an_organisation_is_closed_set_by_set(self, capsys):
-        code, _, err = run(capsys, "close", CORPUS / "14-silos.yaml")
+        code, _, err = run(capsys, "close", DATA / "silos.yaml")
         assert code == 2 and "one set at a time" in err

@@ -5,7 +5,7 @@ from hypothesis import strategies as st
 
 from okrkit.formats.drafts import MAX_TEXT, format_draft, parse
 from okrkit.model import LEVELS, TYPES, KeyResult, Objective, OKRSet
-from tests.conftest import SHARED
+from tests.conftest import DATA, ROOT
 
 LABELS = ["O: ", "O1: ", "O 2:", "Objective: ", "Objective 3: ", "**O:** ", "o:", "KR: ", "KR1: ", "KR 2.1: ",
           "Key Result: ", "**KR 1:** ", "- ", "* ", "• ", "1. ", "2) ", "- KR: ", "KR: KR: ", "Team: ", "Set: ",
@@ -66,8 +66,8 @@ def test_any_set_is_written_one_line_per_title_and_key_result(okr_set):
 
 
 def test_course_drafts_round_trip():
-    drafts = sorted((SHARED / "corpus").glob("*.okr"))
-    assert drafts, "the labelled corpus is missing"
+    drafts = sorted((ROOT / "okrkit" / "data" / "drafts").glob("*.okr")) + sorted(DATA.glob("drafts/*.okr"))
+    assert len(drafts) >= 9, "the course's drafts in okrkit/data/drafts are missing"
     for path in drafts:
         s = parse(path.read_text(encoding="utf-8"))
         assert content(parse(format_draft(s))) == content(s), path.name

@@ -83,3 +83,17 @@ def test_ics_folding_round_trips_and_keeps_the_same_uids():
     assert "near the end of the quarter: Contributors score their OKRs" in unfolded
     assert [line for line in first.split("\r\n") if line.startswith("UID")] == \
         [line for line in second.split("\r\n") if line.startswith("UID")]
+
+
+def test_ics_reads_back_with_every_character_a_pilot_group_may_type():
+    import icalendar
+
+    name = "Équipe ventes; pilote, Q1 — 🚀 " * 4
+    text = milestones.to_ics(milestones.milestones("2025-Q1"), name)
+    assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))  # folded by octets, not characters
+    escaped = name.replace(";", "\\;").replace(",", "\\,")
+    assert f"X-WR-CALNAME:{escaped}\r\n" in text.replace("\r\n ", "")  # unfolded: TEXT escaping, whole
+    calendar = icalendar.Calendar.from_ical(text)
+    events = calendar.walk("VEVENT")
+    assert [str(e["SUMMARY"]).split(")")[0] for e in events] == ["1", "2", "3", "4", "5", "6"]
+    assert events[4].decoded("DTSTART") == date(2025, 1, 1) and events[4].decoded("DTEND") == date(2025, 4, 1)

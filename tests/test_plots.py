@@ -13,10 +13,9 @@ from okrkit.cycle import tracking
 from okrkit.cycle.checkins import CheckIn, CheckInLog  # noqa: E402
 from okrkit.formats.cycles import parse_cycle  # noqa: E402
 from okrkit.pages import plots  # noqa: E402
-from tests.conftest import SHARED  # noqa: E402
+from tests.conftest import DATA  # noqa: E402
 
-CORPUS = SHARED / "corpus"
-RETRO = okrkit.load(CORPUS / "18-retro.yaml")
+RETRO = okrkit.load(DATA / "retro.yaml")
 CYCLE = parse_cycle("2025-Q1")
 
 
@@ -57,11 +56,11 @@ def test_checkin_trend_shows_progress_expected_line_and_projection():
 
 
 def test_quarter_evaluation_counts_key_results_per_band_and_team():
-    sets = [okrkit.load(CORPUS / name) for name in ("16-self-assessment.yaml", "18-retro.yaml")]
+    sets = [okrkit.load(DATA / name) for name in ("self-assessment.yaml", "retro.yaml")]
     ax = plots.quarter_evaluation(sets)
     widths = [p.get_width() for p in ax.patches]  # red for each team, then yellow, then green
-    assert widths == [0, 3, 2, 2, 1, 1]  # the score 1.3 is out of range: its progress 0.6 counts
-    assert [t.get_text() for t in ax.get_yticklabels()] == ["Sales EMEA", "Marketing"]
+    assert widths == [0, 3, 2, 2, 1, 1]  # the score 1.4 is out of range: its progress 0.6 counts
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Field Sales", "Outreach"]
 
 
 def test_confidence_calibration_puts_a_dot_per_key_result_beside_the_diagonal():

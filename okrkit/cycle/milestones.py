@@ -104,33 +104,29 @@ def plot_timeline(steps: tuple[Milestone, ...], ax=None):
     return ax
 
 
-def _ics_text(value: str) -> str:
-    return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r", "").replace("\n", "\\n")
-
-
-def _fold(line: str) -> list[str]:
-    """RFC 5545 folding: lines of at most 75 octets, continued with a leading space."""
-    out, current = [], ""
-    for char in line:
-        if len((current + char).encode("utf-8")) > (75 if not out else 74):
-            out.append(current)
-            current = ""
-        current += char
-    return out[:1] + [" " + part for part in out[1:] + [current]] if out else [current]
-
-
 def to_ics(steps: tuple[Milestone, ...], calendar_name: str = "OKR cycle", stamp: datetime | None = None) -> str:
-    """An iCalendar file of all-day events that calendar programs import; stable UIDs re-import cleanly."""
-    stamp = (stamp or datetime.now(timezone.utc)).astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    """An iCalendar file of all-day events that calendar programs import; stable UIDs re-import cleanly.
+
+    icalendar does the RFC 5545 escaping, line folding and CRLF endings; it is imported here so
+    that ``import okrkit`` stays light.
+    """
+    import icalendar
+
+    stamp = (stamp or datetime.now(timezone.utc)).astimezone(timezone.utc)
     anchor = next(m for m in steps if m.step == 3).start.isoformat()
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//okrkit//OKR cycle//EN", "CALSCALE:GREGORIAN",
-             f"X-WR-CALNAME:{_ics_text(calendar_name)}"]
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//okrkit//OKR cycle//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", icalendar.vText(calendar_name))  # an X- property is TEXT, escaped as such
     for m in steps:
-        lines += ["BEGIN:VEVENT", f"UID:okr-cycle-{anchor}-step{m.step}@okrkit", f"DTSTAMP:{stamp}",
-                  f"DTSTART;VALUE=DATE:{m.start:%Y%m%d}",
-                  f"DTEND;VALUE=DATE:{m.end + timedelta(days=1):%Y%m%d}",
-                  f"SUMMARY:{_ics_text(f'{m.step}) {m.title}')}",
-                  f"DESCRIPTION:{_ics_text(f'{m.when}: {m.description}')}",
-                  "TRANSP:TRANSPARENT", "END:VEVENT"]
-    lines.append("END:VCALENDAR")
-    return "".join(folded + "\r\n" for line in lines for folded in _fold(line))
+        event = icalendar.Event()
+        event.add("uid", f"okr-cycle-{anchor}-step{m.step}@okrkit")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", m.start)
+        event.add("dtend", m.end + timedelta(days=1))  # all-day events end the day after, exclusive
+        event.add("summary", f"{m.step}) {m.title}")
+        event.add("description", f"{m.when}: {m.description}")
+        event.add("transp", "TRANSPARENT")
+        calendar.add_component(event)
+    return calendar.to_ical().decode("utf-8")
