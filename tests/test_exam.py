@@ -295,6 +295,17 @@ class TestPracticeExam:
         assert "not answered" in str(result) and "3 to 5" not in str(result)
         assert "3 to 5" not in result._repr_html_()
 
+    def test_a_missed_question_names_the_section_to_reread_in_html_too(self):
+        result = exam.fixed_exam(["m02-kr-count"]).grade({"m02-kr-count": "7"})
+        assert "Reread: notebook 02, section \u201cHow many?\u201d" in result._repr_html_()
+        right = exam.fixed_exam(["m02-kr-count"]).grade({"m02-kr-count": "3 to 5"})
+        assert "Reread" not in right._repr_html_()
+
+    def test_a_learners_paper_says_whose_attempt_it_is(self):
+        paper = exam.practice_exam(3, learner="learner-<b>", attempt=4)
+        html = paper._repr_html_()
+        assert "learner-&lt;b&gt;, attempt 4" in html and "learner-<b>" not in html
+
     def test_html_escapes_what_the_learner_typed(self):
         result = exam.fixed_exam(["m02-kr-count"]).grade({"m02-kr-count": "<script>x</script>"})
         html = result._repr_html_()
