@@ -50,6 +50,21 @@ def negated_model_answers(bank) -> float:
     return sum(q.accepts(given) for q, given in tries) / len(tries)
 
 
+def gamed_papers_passed(bank, papers: int = 200) -> float:
+    """The share of 10-question papers passed by the longest option plus the keyword dump."""
+    from okrkit.classroom.exam import practice_exam
+
+    shorts = [q for q in bank.questions if q.kind == "short"]
+    dump = " ".join(word for q in shorts for group in q.keywords for word in group)
+    passed = 0
+    for n in range(papers):
+        paper = practice_exam(10, bank=bank, learner=f"learner-{n}")
+        answers = {q.id: max(q.options, key=lambda option: len(option[1]))[0] if q.options else dump
+                   for q in paper.questions}
+        passed += paper.grade(answers).passed
+    return passed / papers
+
+
 def measure() -> list[dict]:
     from okrkit.classroom.exam import load_bank
 
@@ -67,6 +82,8 @@ def measure() -> list[dict]:
          "target": f"<= {DUMP_TARGET:.0%}", "passed": dump <= DUMP_TARGET},
         {"name": "exam: negated model answers", "value": round(100 * negated, 1), "unit": "%",
          "target": f"<= {NEGATED_TARGET:.0%}", "passed": negated <= NEGATED_TARGET},
+        {"name": "exam: 10-question papers passed by longest option + dump", "unit": "%", "target": "-",
+         "value": round(100 * gamed_papers_passed(bank), 1), "passed": True},
     ]
 
 

@@ -227,6 +227,9 @@ class TestStrategies:
     def test_negated_model_answers_fail(self):
         assert bench_exam.negated_model_answers(BANK) <= bench_exam.NEGATED_TARGET
 
+    def test_gaming_a_whole_paper_fails(self):
+        assert bench_exam.gamed_papers_passed(BANK, papers=50) <= 0.05
+
     def test_the_strategies_would_catch_a_gameable_bank(self):
         """The same measures on a bank built to be gamed: they do fail it."""
         text = ("modules: {1: Why}\nquestions:\n"
