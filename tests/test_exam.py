@@ -155,6 +155,8 @@ class TestMarking:
         ("m01-dopamine", "dopamine or cortisol"),
         ("m04-reverse", "reverse cascading, or top-down"),
         ("m03-ikea", "the IKEA effect " + "and many more words " * 3),
+        ("m03-ikea", "the IKEA effect, I can't say"),
+        ("m07-progress", "0.6 or 0.66"),
     ])
     def test_a_short_answer_is_marked_by_meaning(self, question_id, given):
         assert not self.question(question_id).accepts(given)
@@ -164,9 +166,14 @@ class TestMarking:
         ("m07-green-from", "0.7 and above"),
         ("m04-reverse", "It is called reverse cascading"),
         ("m08-blank-sheet", "from a clean sheet of paper"),
+        ("m00-progress-zero", "No progress yet: it is still where it started"),
     ])
     def test_a_right_short_answer_in_other_words_passes(self, question_id, given):
         assert self.question(question_id).accepts(given)
+
+    def test_only_digits_are_numbers(self):
+        assert exam._number("0.7") == 0.7 and exam._number("3") == 3
+        assert exam._number("nan") is None and exam._number("inf") is None
 
     def test_numbers_are_read_as_written(self):
         assert self.question("m07-progress").accepts(0.6)

@@ -46,11 +46,12 @@ SPARE_WORDS = 8
 _SECTION = re.compile(r"^(\d\d) · (\S.*)$")
 
 
+_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
+
+
 def _number(word: str) -> float | None:
-    try:
-        return float(word)
-    except ValueError:
-        return None
+    """A word's value when it is a number (words() has turned "three" into "3")."""
+    return float(word) if _NUMBER.match(word) else None
 
 
 def _contains(haystack: tuple[str, ...], needle: tuple[str, ...]) -> bool:
