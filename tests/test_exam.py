@@ -157,6 +157,7 @@ class TestMarking:
         ("m03-ikea", "the IKEA effect " + "and many more words " * 3),
         ("m03-ikea", "the IKEA effect, I can't say"),
         ("m07-progress", "0.6 or 0.66"),
+        ("m01-play-safe", "taking big risks"),
     ])
     def test_a_short_answer_is_marked_by_meaning(self, question_id, given):
         assert not self.question(question_id).accepts(given)
