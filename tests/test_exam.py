@@ -167,7 +167,9 @@ class TestMarking:
         ("m07-green-from", "0.7 and above"),
         ("m04-reverse", "It is called reverse cascading"),
         ("m08-blank-sheet", "from a clean sheet of paper"),
-        ("m00-progress-zero", "No progress yet: it is still where it started"),
+        ("m01-individual-goals", "how much one person contributes to the outcome"),
+        ("m03-min-krs", "at least one"),
+        ("m10-buy-in", "getting everyone involved"),
     ])
     def test_a_right_short_answer_in_other_words_passes(self, question_id, given):
         assert self.question(question_id).accepts(given)

@@ -21,10 +21,11 @@ from okrkit.errors import InputError
 from okrkit.text import language
 
 KINDS = ("choice", "short")
-_NUMBER_WORDS = {word: str(n) for n, word in enumerate(
-    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"])}
-_NUMBER_WORDS.update({"fifteen": "15", "twenty": "20", "thirty": "30", "fifty": "50", "seventy": "70",
-                      "hundred": "100", "once": "1", "twice": "2"})
+# Number words read as digits. "One" stays a word: it is as often a pronoun ("one person") as a
+# number, and read as 1 it would count as a wrong number; a bank that means 1 accepts "one" too.
+_NUMBER_WORDS = {"zero": "0", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+                 "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "fifteen": "15",
+                 "twenty": "20", "thirty": "30", "fifty": "50", "seventy": "70", "hundred": "100", "twice": "2"}
 
 
 def words(text: str) -> tuple[str, ...]:
