@@ -131,9 +131,17 @@ class TestWhyOkrs:
         assert assess("01-2", flipped).score == 0.0
 
     @pytest.mark.parametrize("target, passed", [(343, True), (335, True), (352.5, True), (300, False),
-                                                 (310, False), (400, False), (1e400, False)])
+                                                 (310, False), (400, False), (1e400, False), (380, False)])
     def test_the_stretch_target_is_judged_by_the_progress_it_gives(self, target, passed):
         assert assess("01-3", target).passed is passed
+
+    @pytest.mark.parametrize("target, passed", [(428.6, True), (429, True), (415, True), (445, True),
+                                                 (405, False), (460, False)])
+    def test_the_guides_literal_reading_of_the_70_percent_rule_passes_too(self, target, passed):
+        """The guide: "The target that you want to achieve should be 70% of the target stated on your OKR"."""
+        result = assess("01-3", target)
+        assert result.passed is passed
+        assert ("read literally" in lines(result)) is passed
 
 
 class TestAnatomy:

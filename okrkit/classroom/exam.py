@@ -1,15 +1,19 @@
-"""Certification practice: a bank of questions from every module, random practice exams with a
-pass mark, lenient marking of short answers, and feedback that points to the module to revisit.
+"""Certification practice: a bank of questions from every module, practice exams with a pass
+mark, short answers marked by meaning, and feedback that points to the lesson section to reread.
 
-The bank is data (``okrkit/data/exam.yaml``, loaded safely and checked field by field), so an
-instructor can add questions without touching code.
+A paper cannot be passed by its form: the options of every choice are shuffled per paper, seeded
+by learner and attempt so an instructor can draw the same paper again, and a short answer fails
+when it is negated, names a number the answer does not have, names a rival answer, or is a dump
+of keywords. The bank is data (``okrkit/data/exam.yaml``, loaded safely and checked field by
+field), so an instructor can add questions without touching code.
 """
 from __future__ import annotations
 
+import hashlib
 import random
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -17,10 +21,11 @@ from okrkit.errors import InputError
 from okrkit.text import language
 
 KINDS = ("choice", "short")
-_NUMBER_WORDS = {word: str(n) for n, word in enumerate(
-    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"])}
-_NUMBER_WORDS.update({"fifteen": "15", "twenty": "20", "thirty": "30", "fifty": "50", "seventy": "70",
-                      "hundred": "100", "once": "1", "twice": "2"})
+# Number words read as digits. "One" stays a word: it is as often a pronoun ("one person") as a
+# number, and read as 1 it would count as a wrong number; a bank that means 1 accepts "one" too.
+_NUMBER_WORDS = {"zero": "0", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+                 "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "fifteen": "15",
+                 "twenty": "20", "thirty": "30", "fifty": "50", "seventy": "70", "hundred": "100", "twice": "2"}
 
 
 def words(text: str) -> tuple[str, ...]:
@@ -32,6 +37,22 @@ def words(text: str) -> tuple[str, ...]:
             word = word[:-1]
         found.append(word)
     return tuple(found)
+
+
+# Words that turn an answer around; "n't" reaches here as a lone "t" ("don't" -> "don", "t").
+NEGATIONS = frozenset({"not", "no", "never", "nor", "none", "neither", "without", "cannot", "t"})
+# A short answer is a few words: longer than this (beyond the model answer's own length), it is
+# a dump of keywords hoping one of them counts.
+SPARE_WORDS = 8
+_SECTION = re.compile(r"^(\d\d) · (\S.*)$")
+
+
+_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
+
+
+def _number(word: str) -> float | None:
+    """A word's value when it is a number (words() has turned "three" into "3")."""
+    return float(word) if _NUMBER.match(word) else None
 
 
 def _contains(haystack: tuple[str, ...], needle: tuple[str, ...]) -> bool:
@@ -49,10 +70,13 @@ class Question:
     explanation: str
     options: tuple[tuple[str, str], ...] = ()  # (key, text) for a choice
     keywords: tuple[tuple[str, ...], ...] = ()  # a short answer needs one word of every group
+    section: str = ""  # the lesson that teaches it: "NN · heading" of notebooks/NN_*.ipynb
+    rivals: tuple[str, ...] = ()  # wrong answers a short answer must not name
 
     def accepts(self, given: object) -> bool:
-        """Marked leniently: any case or punctuation; a choice by its key or its text; a short
-        answer when it holds one of the accepted words of every keyword group."""
+        """Marked by meaning, leniently in form: any case or punctuation; a choice by its key or
+        its text; a short answer when it holds one accepted word of every keyword group and is
+        not negated, names no other number, no rival answer, and is not a dump of words."""
         if isinstance(given, bool) or not isinstance(given, (str, int, float)):
             return False
         raw = str(given).strip()
@@ -63,7 +87,36 @@ class Question:
             text = dict(self.options)[self.answer]
             right = words(text)
             return raw == text or bool(said) and said in ((self.answer,), right, (self.answer, *right))
-        return all(any(_contains(said, words(word)) for word in group) for group in self.keywords)
+        return (all(any(_contains(said, words(word)) for word in group) for group in self.keywords)
+                and not self._contradicts(said))
+
+    def _contradicts(self, said: tuple[str, ...]) -> bool:
+        model = words(self.answer)
+        if len(said) > len(model) + SPARE_WORDS:
+            return True
+        if NEGATIONS.intersection(said) - NEGATIONS.intersection(model):
+            return True
+        allowed = {_number(w) for w in model} | {_number(w) for group in self.keywords for k in group
+                                                   for w in words(k)}
+        if any(n is not None and n not in allowed for n in map(_number, said)):
+            return True
+        return any(_contains(said, words(rival)) for rival in self.rivals)
+
+    def shuffled(self, rng: random.Random) -> Question:
+        """The same question with its options in another order, lettered a, b, c, ... again."""
+        if self.kind != "choice":
+            return self
+        order = list(self.options)
+        rng.shuffle(order)
+        keys = [chr(ord("a") + i) for i in range(len(order))]
+        answer = keys[[key for key, _ in order].index(self.answer)]
+        return replace(self, options=tuple(zip(keys, (text for _, text in order))), answer=answer)
+
+    @property
+    def lesson(self) -> str:
+        """Where to reread: the notebook and its section."""
+        match = _SECTION.match(self.section)
+        return f"notebook {match[1]}, section \u201c{match[2]}\u201d" if match else self.section
 
     @property
     def correct_text(self) -> str:
@@ -129,7 +182,7 @@ class ExamResult:
         lines = [f"Score {self.score:.0%} (pass mark {self.pass_mark:.0%}): "
                  f"{'passed' if self.passed else 'not yet'}"]
         for r in self.results:
-            revisit = f"revisit module {r.question.module} ({self.bank.title(r.question.module)})"
+            revisit = f"revisit module {r.question.module} ({self.bank.title(r.question.module)}): {r.question.lesson}"
             lines.append(f"{'✔' if r.correct else '✖'} {r.question.id}: " + (
                 "right" if r.correct else f"answer {r.question.correct_text}; {revisit}" if r.answered
                 else f"not answered; {revisit}"))
@@ -147,6 +200,8 @@ class Exam:
     pass_mark: float
     bank: Bank
     seed: int | None = None
+    learner: str | None = None
+    attempt: int | None = None
 
     def blank(self) -> dict[str, str]:
         """The answer sheet to fill in: every question id with an empty answer."""
@@ -172,12 +227,20 @@ class Exam:
         return render.exam(self)
 
 
+def paper_seed(learner: str, attempt: int) -> int:
+    """The seed of a learner's attempt: stable across machines and Python runs (no hash salt)."""
+    digest = hashlib.sha256(f"{learner}\n{attempt}".encode()).digest()
+    return int.from_bytes(digest[:4], "big")
+
+
 def practice_exam(questions: int = 20, seed: int | None = None, modules=None, bank: Bank | None = None,
-                  pass_mark: float | None = None) -> Exam:
+                  pass_mark: float | None = None, learner: str | None = None, attempt: int = 1) -> Exam:
     """A random exam: questions drawn in turn from every module (or the chosen ones), so each is
-    covered; the same seed draws the same exam."""
+    covered, and the options of each choice shuffled. The same seed, or the same learner and
+    attempt, draws the same paper, so an instructor can reproduce it."""
     bank = bank or load_bank()
-    seed = random.randrange(1_000_000) if seed is None else seed
+    if seed is None:
+        seed = random.randrange(1_000_000) if learner is None else paper_seed(learner, attempt)
     rng = random.Random(seed)
     chosen = set(modules) if modules is not None else {q.module for q in bank.questions}
     pools = {m: [q for q in bank.questions if q.module == m] for m in sorted(chosen)}
@@ -195,13 +258,18 @@ def practice_exam(questions: int = 20, seed: int | None = None, modules=None, ba
             if pools[module] and len(picked) < questions:
                 picked.append(pools[module].pop())
     rng.shuffle(picked)
-    return Exam(tuple(picked), bank.pass_mark if pass_mark is None else pass_mark, bank, seed)
+    return Exam(tuple(q.shuffled(rng) for q in picked), bank.pass_mark if pass_mark is None else pass_mark,
+                bank, seed, learner, attempt if learner is not None else None)
 
 
-def fixed_exam(question_ids, bank: Bank | None = None) -> Exam:
-    """An exam of chosen questions, in the order given."""
+def fixed_exam(question_ids, bank: Bank | None = None, seed: int | None = None) -> Exam:
+    """An exam of chosen questions, in the order given, with shuffled options: by ``seed``, or
+    by the ids themselves, so a fixed paper is the same for every learner and can be graded."""
     bank = bank or load_bank()
-    return Exam(tuple(bank.by_id(i) for i in question_ids), bank.pass_mark, bank)
+    ids = tuple(question_ids)
+    seed = paper_seed(",".join(ids), 0) if seed is None else seed
+    rng = random.Random(seed)
+    return Exam(tuple(bank.by_id(i).shuffled(rng) for i in ids), bank.pass_mark, bank, seed)
 
 
 def load_bank(path: str | None = None) -> Bank:
@@ -251,7 +319,8 @@ def _question(item: object, line: int, modules: set[int], path: str | None) -> Q
 
     if not isinstance(item, dict):
         raise InputError("each question is a mapping", path, line)
-    unknown = set(item) - {"id", "module", "kind", "question", "options", "answer", "keywords", "explanation"}
+    unknown = set(item) - {"id", "module", "kind", "question", "options", "answer", "keywords", "explanation",
+                           "section", "rivals"}
     if unknown:
         raise fail(f"unknown field(s) {', '.join(sorted(map(str, unknown)))}")
     for key in ("id", "question", "answer", "explanation"):
@@ -259,6 +328,12 @@ def _question(item: object, line: int, modules: set[int], path: str | None) -> Q
             raise fail(f"'{key}' is missing or empty")
     if not _ID.match(str(item["id"])):
         raise fail("an id uses lower-case letters, digits, dots and dashes")
+    section = item.get("section", "")
+    if not isinstance(section, str) or section and not _SECTION.match(section):
+        raise fail("'section' names the lesson that teaches it: \"NN · heading\", such as \"02 · How many?\"")
+    rivals = item.get("rivals", [])
+    if not isinstance(rivals, list) or not all(isinstance(r, (str, int, float)) and words(str(r)) for r in rivals):
+        raise fail("'rivals' is a list of wrong answers, each a word or phrase")
     if isinstance(item.get("module"), bool) or item.get("module") not in modules:
         raise fail(f"'module' is one of {sorted(modules)}")
     kind = item.get("kind")
@@ -282,5 +357,8 @@ def _question(item: object, line: int, modules: set[int], path: str | None) -> Q
         keywords = tuple(tuple(str(w) for w in group) for group in groups)
         if not all(group and all(words(w) for w in group) for group in keywords):
             raise fail("every keyword group holds at least one word")
+    if rivals and kind == "choice":
+        raise fail("'rivals' belong to a short question; a choice's rivals are its options")
     return Question(str(item["id"]), item["module"], kind, str(item["question"]).strip(), answer,
-                    str(item["explanation"]).strip(), options, keywords)
+                    str(item["explanation"]).strip(), options, keywords, section.strip(),
+                    tuple(str(r) for r in rivals))

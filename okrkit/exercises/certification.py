@@ -21,7 +21,7 @@ def _judge_exam(answer: dict) -> Marked:
     points = tuple(
         Point(True, f"{r.question.id}: right. {r.question.explanation}") if r.correct else
         Point(False, f"{r.question.id}: not yet; revisit module {r.question.module} "
-                     f"({result.bank.title(r.question.module)})")
+                     f"({result.bank.title(r.question.module)}): {r.question.lesson}")
         for r in result.results)
     return Marked(points, score=result.score, passed=result.passed)
 

@@ -53,6 +53,8 @@ def exam(paper) -> str:
         items.append(f'<li><p>{escape(q.text)} <span class="muted">({escape(q.id)}, module {q.module})</span>'
                      f"</p>{kind}</li>")
     seed = f", seed {paper.seed}" if paper.seed is not None else ""
+    if paper.learner is not None:
+        seed = f", {paper.learner}, attempt {paper.attempt}"
     head = (f"<b>Practice exam: {len(paper.questions)} questions</b> "
             f'<span class="muted">pass mark {paper.pass_mark:.0%}{escape(seed)}</span>')
     return f'{STYLE}<div class="okrkit-practice">{head}<ol>{"".join(items)}</ol></div>'
@@ -62,7 +64,8 @@ def exam_result(result) -> str:
     def explained(r) -> str:
         if not r.answered:
             return '<span class="muted">Answer it to see the explanation.</span>'
-        return f'{escape(r.question.correct_text)}<br><span class="muted">{escape(r.question.explanation)}</span>'
+        return (f'{escape(r.question.correct_text)}<br><span class="muted">{escape(r.question.explanation)}</span>'
+                + ("" if r.correct else f'<br><span class="muted">Reread: {escape(r.question.lesson)}</span>'))
 
     rows = "".join(
         f"<tr><td>{_mark(r.correct)}</td><td>{escape(r.question.id)}</td>"

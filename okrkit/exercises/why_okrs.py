@@ -40,6 +40,10 @@ TRIGGERS = {
 
 # A team that plays it safe: what it expects to reach, and the baseline.
 SAFE_BASELINE, SAFE_EXPECTED, EXPECTED_SCORE, TOLERANCE = 200, 300, 0.7, 0.05
+# The guide's 70% rule read literally: what you expect is 70% of the stated target itself. That
+# share moves slowly with the target (0.7 +/- 0.05 would span 400 to 462), so its band is narrower
+# to ask for the same care as the kit's reading, 70% of the way from the baseline.
+LITERAL_TOLERANCE = 0.03
 
 
 def _judge_frameworks(answer: dict) -> Marked:
@@ -57,16 +61,27 @@ def _judge_triggers(answer: dict) -> Marked:
 
 
 def _judge_stretch(answer: float) -> Marked:
+    """Either reading of the guide's rule passes: the kit's (reaching what the team expects scores
+    about 0.7 of the way from the baseline) or the guide's literal one (what the team expects is
+    about 70% of the target stated)."""
     target = float(answer)
     if not target > SAFE_EXPECTED:
         return Marked((Point(False, f"A target of {target:g} is no stretch: the team already expects to reach "
                                     f"{SAFE_EXPECTED} without stretching."),))
     scored = progress(SAFE_BASELINE, target, SAFE_EXPECTED)
-    close = abs(scored - EXPECTED_SCORE) <= TOLERANCE
+    share = SAFE_EXPECTED / target
+    if abs(share - EXPECTED_SCORE) <= LITERAL_TOLERANCE:
+        reading = (True, f"{SAFE_EXPECTED} is {share:.0%} of {target:g}: the guide's rule read literally, "
+                         f"what you expect is about {EXPECTED_SCORE:.0%} of the target on the OKR. (The kit scores "
+                         f"progress from the baseline, so reaching {SAFE_EXPECTED} would score {scored:.2f} there.)")
+    else:
+        reading = (abs(scored - EXPECTED_SCORE) <= TOLERANCE,
+                   f"Reaching {SAFE_EXPECTED} would score {scored:.2f} of the way from the baseline; an aspirational "
+                   f"OKR expects about {EXPECTED_SCORE} (within {TOLERANCE}). Read literally, the guide asks that "
+                   f"{SAFE_EXPECTED} be about {EXPECTED_SCORE:.0%} of the target; it is {share:.0%} of {target:g}.")
     return Marked((
         Point(True, f"A target of {target:g} is above what the team expects ({SAFE_EXPECTED}): a stretch."),
-        Point(close, f"Reaching {SAFE_EXPECTED} would score {scored:.2f}; an aspirational OKR expects "
-                     f"about {EXPECTED_SCORE} (within {TOLERANCE})."),
+        Point(*reading),
     ))
 
 
@@ -97,14 +112,16 @@ EXERCISES = (
         id="01-3", title="Don't play it safe", module=1,
         task=f"A team expects to grow qualified leads from {SAFE_BASELINE} to {SAFE_EXPECTED} without "
              f"stretching. Give the target an aspirational key result should state, so that reaching "
-             f"{SAFE_EXPECTED} scores about {EXPECTED_SCORE}.",
+             f"{SAFE_EXPECTED} scores about {EXPECTED_SCORE}: the kit's reading of the guide's 70% rule, "
+             f"70% of the way from the baseline. The guide's literal reading ({SAFE_EXPECTED} is 70% of the "
+             f"target) is accepted too.",
         answer_type=(int, float), starter=None,
-        hints=(f"In an aspirational OKR, what you expect to reach is about {EXPECTED_SCORE:.0%} of the way "
-               "to the target you state.",
+        hints=(f"The guide: what you want to achieve should be {EXPECTED_SCORE:.0%} of the target stated on "
+               "the OKR. The kit reads it as 70% of the way from the baseline; the literal reading passes too.",
                "Progress = (current - baseline) / (target - baseline). Here the baseline is "
                f"{SAFE_BASELINE} and the current value you expect is {SAFE_EXPECTED}.",
                f"Solve {EXPECTED_SCORE} = ({SAFE_EXPECTED} - {SAFE_BASELINE}) / (target - {SAFE_BASELINE}) "
-               "for the target."),
+               f"for the target (or, read literally, {SAFE_EXPECTED} = {EXPECTED_SCORE} x target)."),
         judge=_judge_stretch,
     ),
 )

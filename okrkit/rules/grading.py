@@ -72,7 +72,7 @@ RULES = (
         fires_when="a key result's score is outside 0.0-1.0",
         why="OKRs are graded on 0.0-1.0, and every band and grade of the course reads that scale. "
             "A score of 70 or 1.3 is usually a percentage or a typo, and it would distort every average.",
-        source="deck: rating of OKRs (0-0.3 red, 0.4-0.6 yellow, 0.7 and above green)",
+        source="deck: rating of OKRs (0-0.3 red, 0.4-0.6 yellow, >0.7 green; the kit reads green as 0.7 and above)",
         bad=_HEADER + _CUSTOMERS + "        score: 70\n        note: Seven of ten, a fair result.\n",
         good=_HEADER + _CUSTOMERS + "        score: 0.7\n        note: Seven of ten, a fair result.\n",
         hint="Write the score on 0.0-1.0: 0.7, not 70 or 70%.",
