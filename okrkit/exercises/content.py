@@ -1,0 +1,182 @@
+"""What an answer says, not only its form: the checks a drafting exercise adds to the rule checker.
+
+The rule checker sees form: a verb of change, a start and a target. A coach also reads what is
+written: real words that name something one can count, about the exercise's business, in the
+learner's own words, saying what will happen rather than what will not. Each check here is one
+:class:`~okrkit.exercises.record.Point`; where the words give too little to decide, the judge
+passes the form and asks an instructor to review the content instead of passing silently.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from okrkit.exercises import known
+from okrkit.exercises.judging import content_words
+from okrkit.exercises.record import Point
+from okrkit.text import language, vocabulary
+
+REVIEW = "the form is right; your instructor reviews the content"
+_PLACEHOLDERS = frozenset({
+    "x", "xx", "xxx", "tbd", "tba", "todo", "to do", "n a", "na", "none", "nothing", "same", "idem", "etc",
+    "placeholder", "fill in", "fill me in", "lorem ipsum", "asdf", "qwerty", "test", "foo", "bar", "abc", "blah",
+    "something", "stuff", "whatever", "dunno", "no idea", "see above", "as above", "ok", "yes", "no", "?",
+})
+_NEGATION = re.compile(r"\b(?:not|never|nor|no longer|cannot)\b|n['’]t\b", re.IGNORECASE)
+_STEM = 4  # words compared by their first letters: "storage" and "stores" both speak of storing
+
+
+def is_placeholder(text: str) -> bool:
+    """'x', 'tbd', '...', '???', 'lorem ipsum': a field filled in so that it is not empty."""
+    said = language.normalise(text, numbers=True)
+    if not re.search(r"[^\W\d_]", said):
+        return True
+    letters = re.sub(r"[^\w]", "", said)
+    return said in _PLACEHOLDERS or len(set(letters)) <= 1 or said.startswith("lorem ipsum")
+
+
+def is_negated(text: str) -> bool:
+    """A statement that says what will not happen ("Do not increase ..."): it promises nothing."""
+    return bool(_NEGATION.search(text))
+
+
+def _stems(text: str) -> set[str]:
+    return {w.rstrip("'’")[:_STEM] for w in content_words(text) if len(w) > 2}
+
+
+@dataclass(frozen=True)
+class Domain:
+    """What an exercise is about: its given material, its task and hints, its model answer, and
+    the words of the business it is set in."""
+
+    exercise_id: str
+    words: str  # the business's own vocabulary, beyond what the exercise's text says
+    own: tuple[str, ...] = ()  # further sources the answer may reuse ("example organisation lateral-alignment")
+
+    @property
+    def stems(self) -> set[str]:
+        return _domain_stems(self)
+
+
+@cache
+def _domain_stems(domain: Domain) -> set[str]:
+    from okrkit.exercises.registry import exercise
+
+    ex = exercise(domain.exercise_id)
+    texts = [ex.context, ex.task, *ex.hints, domain.words]
+    texts += known.packaged().get(f"solution {ex.id}", ())
+    texts += [line for name in domain.own for line in known.sources().get(name, ())]
+    return set().union(*(_stems(t) for t in texts))
+
+
+@cache
+def _own_statements(domain: Domain) -> frozenset[str]:
+    found = set(known.exercise_material().get(f"exercise {domain.exercise_id}", ()))
+    found |= known.packaged().get(f"solution {domain.exercise_id}", frozenset())
+    for name in domain.own:
+        found |= known.sources().get(name, frozenset())
+    return frozenset(found)
+
+
+def _source_name(name: str) -> str:
+    kind, _, which = name.partition(" ")
+    if kind == "lesson":
+        return f"the worked examples of lesson {which}"
+    if kind == "solution":
+        return f"the model answer of exercise {which}"
+    if kind == "exercise":
+        return f"exercise {which}"
+    return f"the kit's {name}"
+
+
+@dataclass
+class Reading:
+    """The content points of one answer, and what an instructor should look at."""
+
+    points: list[Point] = field(default_factory=list)
+    review: list[str] = field(default_factory=list)
+
+
+def copied_from(domain: Domain, statements: list[str], keep_given: bool = True) -> tuple[list[str], str]:
+    """The statements copied from material other than the exercise's own, and where from.
+
+    With ``keep_given`` the exercise's own material (its context, its starter) may come back;
+    without, key results lifted from it are copies too."""
+    own = _own_statements(domain) if keep_given else known.packaged().get(f"solution {domain.exercise_id}",
+                                                                          frozenset())
+    mine = [known.statement(s) for s in statements]
+    new = [s for s in mine if s not in own]
+    if not new:
+        return [], ""
+    counts: dict[str, int] = {}
+    copied = set()
+    for name, lines in known.sources().items():
+        if name == f"solution {domain.exercise_id}" or keep_given and (
+                name == f"exercise {domain.exercise_id}" or name in domain.own):
+            continue
+        hits = {s for s in new if s in lines}
+        if hits:
+            counts[name] = len(hits)
+            copied |= hits
+    if len(copied) >= 2 and len(copied) * 5 >= len(new) * 3:
+        return sorted(copied), max(counts, key=counts.get)
+    return [], ""
+
+
+def read(domain: Domain, statements: list[str], key_results: list[str], keep_given: bool = True) -> Reading:
+    """The content points of a drafted set: its objectives' and key results' texts."""
+    reading = Reading()
+    empty = [s for s in statements if is_placeholder(s)]
+    reading.points.append(Point(not empty, "Every line says something of its own" if not empty else
+                                f"{', '.join(repr(s.strip()) for s in empty[:3])}: a placeholder, not an answer. "
+                                "Write what you mean in words"))
+    strange = sorted({w for kr in key_results for w in vocabulary.unknown_words(kr)})
+    reading.points.append(Point(not strange, "Each key result measures something real, in words anyone can read"
+                                if not strange else f"{', '.join(strange[:4])}: no English word list knows "
+                                "this. A key result measures something real that the team can count"))
+    negated = [s for s in statements if is_negated(s)]
+    reading.points.append(Point(not negated, "Each line says what will happen" if not negated else
+                                f"'{negated[0].strip()}' says what will not happen: an OKR says what will change"))
+    copied, source = copied_from(domain, statements, keep_given)
+    reading.points.append(Point(not copied, "It is written in your own words" if not copied else
+                                f"{len(copied)} of your lines are copied from {_source_name(source)}. That shows "
+                                "you found it, not that you can write it: write your own for this exercise"))
+    stems = domain.stems
+    off = [kr for kr in key_results if not (_stems(kr) & stems)]
+    on_topic = len(off) * 2 <= len(key_results)
+    reading.points.append(Point(on_topic, "Its key results are about this exercise's business" if on_topic else
+                                "Most key results are not about this exercise's business ("
+                                f"'{off[0].strip()}'): measure what the team here changes"))
+    if on_topic and off:
+        reading.review.append(f"{', '.join(repr(kr.strip()) for kr in off)}: the judge cannot tell what "
+                              "this has to do with the exercise")
+    return reading
+
+
+def note_points(notes: dict[str, str], what: str) -> Reading:
+    """Free-text fields (notes, learnings, decisions): filled with words, not placeholders."""
+    reading = Reading()
+    empty = [where for where, note in notes.items() if note.strip() and is_placeholder(note)]
+    strange = [where for where, note in notes.items() if note.strip() and not is_placeholder(note)
+               and len(vocabulary.unknown_words(note)) * 3 > len(language.words(note))]
+    thin = [where for where, note in notes.items() if note.strip() and not is_placeholder(note)
+            and len(language.words(note)) < 3]
+    bad = empty + strange
+    reading.points.append(Point(not bad, f"Every {what} is written in words" if not bad else
+                                f"{', '.join(bad)}: the {what} is a placeholder, not an answer; say it in a sentence"))
+    if thin and not bad:
+        reading.review.append(f"{', '.join(thin)}: a very short {what}")
+    return reading
+
+
+def texts_of(okr_sets) -> tuple[list[str], list[str]]:
+    """The objectives' titles with the key results' texts, and the key results' texts alone."""
+    objectives = [o for s in okr_sets for o in s.objectives]
+    key_results = [kr.text for o in objectives for kr in o.key_results]
+    return [o.title for o in objectives] + key_results, key_results
+
+
+def related(text: str, about: str) -> set[str]:
+    """The meaningful words (by their first letters) a text shares with what it should be about."""
+    return _stems(text) & _stems(about)
