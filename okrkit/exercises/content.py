@@ -15,7 +15,7 @@ from functools import cache
 from okrkit.exercises import known
 from okrkit.exercises.judging import content_words
 from okrkit.exercises.record import Point
-from okrkit.text import language, vocabulary
+from okrkit.text import language, openers, vocabulary
 
 REVIEW = "the form is right; your instructor reviews the content"
 _PLACEHOLDERS = frozenset({
@@ -24,6 +24,9 @@ _PLACEHOLDERS = frozenset({
     "something", "stuff", "whatever", "dunno", "no idea", "see above", "as above", "ok", "yes", "no", "?",
 })
 _NEGATION = re.compile(r"\b(?:not|never|nor|no longer|cannot)\b|n['’]t\b", re.IGNORECASE)
+_OPENING_WORDS = frozenset({"we", "will", "shall", "do", "does", "did", "to", "let", "let's", "lets", "us", "should",
+                            "must", "can", "won", "don", "doesn", "didn"})
+_NEGATED_THINGS = frozenset({"the", "a", "an", "our", "any", "their", "its", "your", "this", "that", "one", "more"})
 _STEM = 4  # words compared by their first letters: "storage" and "stores" both speak of storing
 
 
@@ -37,8 +40,20 @@ def is_placeholder(text: str) -> bool:
 
 
 def is_negated(text: str) -> bool:
-    """A statement that says what will not happen ("Do not increase ..."): it promises nothing."""
-    return bool(_NEGATION.search(text))
+    """A statement that says what will not happen ("Do not increase ...", "Never become ..."): it
+    opens with a negation, or negates its verb of change. "Customers, not just noise" promises
+    something still, so a negation elsewhere is let be."""
+    for match in _NEGATION.finditer(text):
+        before = language.words(text[:match.start()].lower())
+        if not before or set(before) <= _OPENING_WORDS:
+            return True
+        if text[:match.start()].rstrip().endswith((",", ";", "(")):  # a contrast: "leads, not noise"
+            continue
+        after = re.sub(r"^\W*(?:(?:to|be|going to|ever)\s+)?", "", text[match.end():])
+        following = language.words(after.lower())[:1]
+        if openers.RESULT_VERBS.opens(after) or openers.WORK_VERBS.opens(after) or set(following) & _NEGATED_THINGS:
+            return True
+    return False
 
 
 def _stems(text: str) -> set[str]:
