@@ -141,11 +141,12 @@ def _fact_points(closed: OKRSet) -> content.Reading:
         ruled_out, why = _RULED_OUT.get(i, (set(), ""))
         if decision in ruled_out:
             contradicted.append(f"{where} cannot be '{decision}': {why}")
+        finding = _FOUND[i] if i < len(_FOUND) else ""
         if decision == "carry-forward" and retro.value.strip() and (
-                _UNFINISHED.search(retro.value) or len(content_words(retro.value)) < 3):
+                _UNFINISHED.search(retro.value) and len(content.related(retro.value, finding)) < 2
+                or len(content_words(retro.value)) < 3):
             unfinished.append(where)
-        found = " ".join([_FOUND[i] if i < len(_FOUND) else "", objective.title,
-                          *(f"{kr.text} {kr.note}" for kr in objective.key_results)])
+        found = " ".join([finding, objective.title, *(f"{kr.text} {kr.note}" for kr in objective.key_results)])
         if retro.learning.strip() and not content.related(retro.learning, found):
             loose.append(where)
     reading = content.note_points(texts, "value, learning or decision")

@@ -50,6 +50,8 @@ def is_negated(text: str) -> bool:
         if text[:match.start()].rstrip().endswith((",", ";", "(")):  # a contrast: "leads, not noise"
             continue
         after = re.sub(r"^\W*(?:(?:to|be|going to|ever)\s+)?", "", text[match.end():])
+        if not language.words(after):  # "... from 2.1% to 3.5% not"
+            return True
         following = language.words(after.lower())[:1]
         if openers.RESULT_VERBS.opens(after) or openers.WORK_VERBS.opens(after) or set(following) & _NEGATED_THINGS:
             return True
@@ -113,15 +115,42 @@ class Reading:
     review: list[str] = field(default_factory=list)
 
 
+# Words every key result may share: two lines that agree only in these are not copies.
+_COMMON = frozenset({"from", "to", "by", "per", "the", "of", "in", "a", "an", "and", "our", "for", "with", "on", "at",
+                     "increase", "raise", "grow", "reduce", "cut", "lower", "decrease", "improve", "mil", "usd", "eur",
+                     "k", "number", "share", "rate", "than", "more", "less", "we", "us", "its", "their"})
+SIMILAR = 0.75  # the share of its telling words a line must share with another to be its copy
+
+
+def _fingerprint(normalised: str) -> frozenset[str]:
+    """A statement's telling words: no numbers, none of the words every key result uses."""
+    return frozenset(t for t in normalised.split() if t not in _COMMON and not any(ch.isdigit() for ch in t))
+
+
+def _same(mine: tuple[str, frozenset[str]], theirs: tuple[str, frozenset[str]]) -> bool:
+    """The same line, or the same line with other numbers or a word changed here and there."""
+    if mine[0] == theirs[0]:
+        return True
+    first, second = mine[1], theirs[1]
+    return len(first) >= 3 and len(second) >= 3 and len(first & second) >= SIMILAR * len(first | second)
+
+
+@cache
+def _fingerprints(lines: frozenset[str]) -> tuple[tuple[str, frozenset[str]], ...]:
+    return tuple((line, _fingerprint(line)) for line in lines)
+
+
 def copied_from(domain: Domain, statements: list[str], keep_given: bool = True) -> tuple[list[str], str]:
     """The statements copied from material other than the exercise's own, and where from.
 
+    A line counts as copied when it is another's, give or take its numbers and a word; the
+    answer is a copy when at least two lines and three in five of its own lines are.
     With ``keep_given`` the exercise's own material (its context, its starter) may come back;
     without, key results lifted from it are copies too."""
     own = _own_statements(domain) if keep_given else known.packaged().get(f"solution {domain.exercise_id}",
                                                                           frozenset())
-    mine = [known.statement(s) for s in statements]
-    new = [s for s in mine if s not in own]
+    mine = [(line, _fingerprint(line)) for line in dict.fromkeys(known.statement(s) for s in statements)]
+    new = [m for m in mine if not any(_same(m, o) for o in _fingerprints(frozenset(own)))]
     if not new:
         return [], ""
     counts: dict[str, int] = {}
@@ -130,7 +159,8 @@ def copied_from(domain: Domain, statements: list[str], keep_given: bool = True) 
         if name == f"solution {domain.exercise_id}" or keep_given and (
                 name == f"exercise {domain.exercise_id}" or name in domain.own):
             continue
-        hits = {s for s in new if s in lines}
+        theirs = _fingerprints(lines)
+        hits = {m[0] for m in new if any(_same(m, t) for t in theirs)}
         if hits:
             counts[name] = len(hits)
             copied |= hits
@@ -155,8 +185,8 @@ def read(domain: Domain, statements: list[str], key_results: list[str], keep_giv
                                 f"'{negated[0].strip()}' says what will not happen: an OKR says what will change"))
     copied, source = copied_from(domain, statements, keep_given)
     reading.points.append(Point(not copied, "It is written in your own words" if not copied else
-                                f"{len(copied)} of your lines are copied from {_source_name(source)}. That shows "
-                                "you found it, not that you can write it: write your own for this exercise"))
+                                f"{len(copied)} of your lines come from {_source_name(source)}: well read, but "
+                                "this exercise asks for lines of your own, for your own team or case"))
     stems = domain.stems
     off = [kr for kr in key_results if not (_stems(kr) & stems)]
     on_topic = len(off) * 2 <= len(key_results)
@@ -193,5 +223,8 @@ def texts_of(okr_sets) -> tuple[list[str], list[str]]:
 
 
 def related(text: str, about: str) -> set[str]:
-    """The meaningful words (by their first letters) a text shares with what it should be about."""
-    return _stems(text) & _stems(about)
+    """The meaningful words of a text that it shares (by their first letters) with what it should
+    be about: one word per shared stem."""
+    theirs = _stems(about)
+    mine = {w.rstrip("'’")[:_STEM]: w.rstrip("'’") for w in sorted(content_words(text)) if len(w) > 2}
+    return {word for stem, word in mine.items() if stem in theirs}

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from okrkit.alignment.graph import of
 from okrkit.exercises import content
-from okrkit.exercises.judging import content_words, restated_parent_point, rule_points, same_text
+from okrkit.exercises.judging import restated_parent_point, rule_points, same_text
 from okrkit.exercises.record import Exercise, Marked, Point
 from okrkit.formats.drafts import parse
 from okrkit.formats.yamlsets import organisation
@@ -71,8 +71,8 @@ def _judge_team_okr(answer: dict) -> Marked:
                                                      for o in team.objectives))
     placed = organisation([company, team])
     found = [f for f in check(placed) if f.where.startswith("team")]
-    words = content_words(linked[1]) & content_words(draft) if linked else set()
-    wanted = min(LINK_WORDS, len(content_words(linked[1]))) if linked else LINK_WORDS
+    words = content.related(draft, linked[1]) if linked else set()
+    wanted = min(LINK_WORDS, len(content.related(linked[1], linked[1]))) if linked else LINK_WORDS
     reading = content.read(OUTLET_TEAM, *content.texts_of([team]), keep_given=False)
     points = [
         Point(bool(linked), f"It links to {linked[0]}" if linked else

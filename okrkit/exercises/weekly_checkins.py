@@ -85,9 +85,11 @@ _STATUS_WORDS = {"on track": "on track", "at risk": "at risk", "off track": "off
 CHECK_IN_DAY = date(2025, 2, 21)
 THIS_WEEK = {"O1/KR1": 322, "O1/KR2": 121, "O1/KR3": 6.9}
 BLOCKED, AT_RISK = "O1/KR2", "O1/KR1"
-AGENCY = "The agency still has nobody free for the market B launch, so the campaign there cannot start"
+# What the news says of each problem, and the words a learner may say it in.
+AGENCY = ("The agency still has nobody free for the market B launch, so the campaign there cannot start; "
+          "partner vendor designers staff people capacity available resources rollout kick-off delayed")
 CALL_CENTRE = ("The outsourced call centre warns that from March it can qualify only 40 leads a week, fewer than "
-               "the campaign brings in")
+               "the campaign brings in; center calls qualification capacity limit limited partner vendor backlog")
 NEWS = f"""Check-in of the marketing team on {CHECK_IN_DAY} (week 8 of 2025-Q1). This week's numbers and news:
 - O1/KR1 (qualified leads in market A): 322. The outsourced call centre warns that from March it can
   qualify only 40 leads a week, fewer than the campaign brings in.

@@ -36,7 +36,7 @@ def is_known(word: str) -> bool:
     """Whether an English reader would recognise the word (any case, any inflection)."""
     if not any(ch.isalpha() for ch in word):
         return True
-    if word.isupper() and len(word) <= 5:  # an acronym: NPS, CSAT, ARR
+    if len(word) <= 6 and (word.isupper() or word[:-1].isupper() and word[-1] == "s"):  # NPS, CSAT, MQLs
         return True
     lower = word.lower().strip("'’-")
     if _UNIT_OR_CODE.match(lower) or _frequency(lower) >= RARE_BUT_REAL or _in_lexicon(lower):
