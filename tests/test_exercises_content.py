@@ -27,6 +27,8 @@ def test_words_are_not_placeholders(text):
     ("Raise first-order conversion from 2.1% to 3.5% not", True),
     ("Make our go-to-market bring in customers, not just noise", False), ("Raise NPS, not leads", False),
     ("Reduce customers who do not come back from 30% to 20%", False),
+    ("Delight first-time buyers not in our web shop", True), ("Never miss a delivery to our outlets", False),
+    ("We will never lose a customer to slow support", False),
 ])
 def test_a_negation_is_judged_by_what_it_negates(text, negated):
     assert content.is_negated(text) is negated

@@ -15,7 +15,7 @@ from functools import cache
 from okrkit.exercises import known
 from okrkit.exercises.judging import content_words
 from okrkit.exercises.record import Point
-from okrkit.text import language, openers, vocabulary
+from okrkit.text import language, vocabulary
 
 REVIEW = "the form is right; your instructor reviews the content"
 _PLACEHOLDERS = frozenset({
@@ -23,40 +23,53 @@ _PLACEHOLDERS = frozenset({
     "placeholder", "fill in", "fill me in", "lorem ipsum", "asdf", "qwerty", "test", "foo", "bar", "abc", "blah",
     "something", "stuff", "whatever", "dunno", "no idea", "see above", "as above", "ok", "yes", "no", "?",
 })
+_FILLER = frozenset({"blah", "bla", "foo", "baz", "lorem", "ipsum", "dolor", "asdf", "qwerty", "xyz", "yada",
+                     "gibberish", "nonsense", "whatever", "dunno", "tbd", "todo", "tba", "xxx", "placeholder"})
 _NEGATION = re.compile(r"\b(?:not|never|nor|no longer|cannot)\b|n['’]t\b", re.IGNORECASE)
-_OPENING_WORDS = frozenset({"we", "will", "shall", "do", "does", "did", "to", "let", "let's", "lets", "us", "should",
-                            "must", "can", "won", "don", "doesn", "didn"})
-_NEGATED_THINGS = frozenset({"the", "a", "an", "our", "any", "their", "its", "your", "this", "that", "one", "more"})
+_RELATIVE = frozenset({"who", "that", "which", "where", "whose", "whom", "whether", "if", "when"})
+_CONTRAST = frozenset({"just", "only", "merely", "simply", "least"})
+# What a team promises never to do again: negating a mishap is a promise ("Never miss a delivery").
+_MISHAPS = frozenset({"miss", "lose", "fail", "let", "break", "wait", "leave", "drop", "disappoint", "forget",
+                      "return", "complain", "churn", "lapse", "slip", "delay", "crash", "stall", "run"})
+
+
+def _lemma(word: str) -> str:
+    from lemminflect import getAllLemmas
+
+    return next(iter(getAllLemmas(word).get("VERB", (word,))))
 _STEM = 4  # words compared by their first letters: "storage" and "stores" both speak of storing
 
 
 def is_placeholder(text: str) -> bool:
-    """'x', 'tbd', '...', '???', 'lorem ipsum': a field filled in so that it is not empty."""
+    """'x', 'tbd', '...', '???', 'lorem ipsum', 'blah revenue blah': a field filled in so that it
+    is not empty, or padded with filler around a word the exercise asks for."""
     said = language.normalise(text, numbers=True)
     if not re.search(r"[^\W\d_]", said):
         return True
     letters = re.sub(r"[^\w]", "", said)
-    return said in _PLACEHOLDERS or len(set(letters)) <= 1 or said.startswith("lorem ipsum")
+    words = language.words(said)
+    return (said in _PLACEHOLDERS or len(set(letters)) <= 1 or bool(_FILLER & set(words))
+            or len(words) >= 3 and len(set(words)) * 2 <= len(words))  # "revenue revenue revenue"
 
 
 def is_negated(text: str) -> bool:
-    """A statement that says what will not happen ("Do not increase ...", "Never become ..."): it
-    opens with a negation, or negates its verb of change. "Customers, not just noise" promises
-    something still, so a negation elsewhere is let be."""
+    """A statement that says what will not happen ("Do not increase ...", "Never become ...",
+    "Delight buyers not in our shop"): it promises nothing. Three negations still promise
+    something and are let be: a contrast ("customers, not noise"; "not just noise"), and a
+    relative clause naming whom a number counts ("customers who do not come back")."""
     for match in _NEGATION.finditer(text):
         before = language.words(text[:match.start()].lower())
-        if not before or set(before) <= _OPENING_WORDS:
-            return True
-        if text[:match.start()].rstrip().endswith((",", ";", "(")):  # a contrast: "leads, not noise"
+        if text[:match.start()].rstrip().endswith((",", ";", "(", "-", "–")):  # "leads, not noise"
             continue
-        after = re.sub(r"^\W*(?:(?:to|be|going to|ever)\s+)?", "", text[match.end():])
-        if not language.words(after):  # "... from 2.1% to 3.5% not"
-            return True
-        following = language.words(after.lower())[:1]
-        if openers.RESULT_VERBS.opens(after) or openers.WORK_VERBS.opens(after) or set(following) & _NEGATED_THINGS:
-            return True
+        if before and _RELATIVE & set(before[-3:]):
+            continue  # "customers who do not come back"
+        following = [w for w in language.words(text[match.end():].lower()) if w not in ("be", "ever", "have", "to")][:1]
+        if following and following[0] in _CONTRAST:  # "not just noise", "not only in market A"
+            continue
+        if following and _lemma(following[0]) in _MISHAPS:  # "Never miss a delivery": a promise still
+            continue
+        return True
     return False
-
 
 def _stems(text: str) -> set[str]:
     return {w.rstrip("'’")[:_STEM] for w in content_words(text) if len(w) > 2}
