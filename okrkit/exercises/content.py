@@ -21,7 +21,7 @@ REVIEW = "the form is right; your instructor reviews the content"
 _PLACEHOLDERS = frozenset({
     "x", "xx", "xxx", "tbd", "tba", "todo", "to do", "n a", "na", "none", "nothing", "same", "idem", "etc",
     "placeholder", "fill in", "fill me in", "lorem ipsum", "asdf", "qwerty", "test", "foo", "bar", "abc", "blah",
-    "something", "stuff", "whatever", "dunno", "no idea", "see above", "as above", "ok", "yes", "no", "?",
+    "something", "stuff", "whatever", "dunno", "no idea", "see above", "as above", "?",
 })
 _FILLER = frozenset({"blah", "bla", "foo", "baz", "lorem", "ipsum", "dolor", "asdf", "qwerty", "xyz", "yada",
                      "gibberish", "nonsense", "whatever", "dunno", "tbd", "todo", "tba", "xxx", "placeholder"})
@@ -153,6 +153,28 @@ def _fingerprints(lines: frozenset[str]) -> tuple[tuple[str, frozenset[str]], ..
     return tuple((line, _fingerprint(line)) for line in lines)
 
 
+@cache
+def _index() -> tuple[dict[str, set[str]], dict[str, list[tuple[str, str, frozenset[str]]]]]:
+    """Every known line by its text, and by each of its telling words: a line is compared only
+    with the lines that share a word with it, never with all of them."""
+    exact: dict[str, set[str]] = {}
+    by_word: dict[str, list[tuple[str, str, frozenset[str]]]] = {}
+    for name, lines in known.sources().items():
+        for line, fingerprint in _fingerprints(lines):
+            exact.setdefault(line, set()).add(name)
+            for word in fingerprint:
+                by_word.setdefault(word, []).append((name, line, fingerprint))
+    return exact, by_word
+
+
+def _sources_of(mine: tuple[str, frozenset[str]]) -> set[str]:
+    exact, by_word = _index()
+    found = set(exact.get(mine[0], ()))
+    for word in mine[1]:
+        found |= {name for name, line, fingerprint in by_word.get(word, ()) if _same(mine, (line, fingerprint))}
+    return found
+
+
 def copied_from(domain: Domain, statements: list[str], keep_given: bool = True) -> tuple[list[str], str]:
     """The statements copied from material other than the exercise's own, and where from.
 
@@ -166,19 +188,19 @@ def copied_from(domain: Domain, statements: list[str], keep_given: bool = True) 
     new = [m for m in mine if not any(_same(m, o) for o in _fingerprints(frozenset(own)))]
     if not new:
         return [], ""
+    allowed = {f"solution {domain.exercise_id}"}
+    if keep_given:
+        allowed |= {f"exercise {domain.exercise_id}", *domain.own}
     counts: dict[str, int] = {}
     copied = set()
-    for name, lines in known.sources().items():
-        if name == f"solution {domain.exercise_id}" or keep_given and (
-                name == f"exercise {domain.exercise_id}" or name in domain.own):
-            continue
-        theirs = _fingerprints(lines)
-        hits = {m[0] for m in new if any(_same(m, t) for t in theirs)}
-        if hits:
-            counts[name] = len(hits)
-            copied |= hits
+    for m in new:
+        names = _sources_of(m) - allowed
+        if names:
+            copied.add(m[0])
+            for name in names:
+                counts[name] = counts.get(name, 0) + 1
     if len(copied) >= 2 and len(copied) * 5 >= len(new) * 3:
-        return sorted(copied), max(counts, key=counts.get)
+        return sorted(copied), max(sorted(counts), key=counts.get)
     return [], ""
 
 
