@@ -174,7 +174,8 @@ MISMATCH = 0.2  # the grading rules' threshold (OKR502): from here a score must 
 
 
 def _why_points(after: list[tuple[str, KeyResult]]) -> content.Reading:
-    """Notes written in words; where a score leaves the numbers, a note that gives a reason."""
+    """Notes written in words; where a score leaves the numbers, a note that gives a reason: it
+    speaks of what happened, or says why ("because", "too low", "luck")."""
     reading = content.note_points({where: kr.note for where, kr in after}, "note")
     unexplained = []
     for where, kr in after:
@@ -184,8 +185,9 @@ def _why_points(after: list[tuple[str, KeyResult]]) -> content.Reading:
         story = _STORIES.get(kr.text.strip(), "")
         if not (content.related(kr.note, story) or _REASONS.search(kr.note)):
             unexplained.append(where)
-    if unexplained:
-        reading.review.append(f"{', '.join(unexplained)}: the score leaves the numbers and the note may not say why")
+    reading.points.append(Point(not unexplained, "Where a score leaves the numbers, its note says why" if not
+                                unexplained else f"{', '.join(unexplained)}: the score is {MISMATCH:g} or more away "
+                                "from the numbers, and the note does not say why (what made it easier or harder?)"))
     return reading
 
 
