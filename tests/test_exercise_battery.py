@@ -51,3 +51,34 @@ def test_the_battery_covers_every_kind_of_gaming_the_issue_names():
     for wanted in ("nonsense metric", "output count", "another exercise's answer", "worked example",
                    "every field x", "model answer with not", "contradicts|keeps what the company retires"):
         assert any(part in kinds for part in wanted.split("|")), wanted
+
+
+def _model_answers() -> dict:
+    from okrkit.exercises import read_answers
+    from tests.conftest import ROOT
+
+    found = {}
+    for path in sorted((ROOT / "solutions").glob("*.ipynb")):
+        found.update({k: cell.value for k, cell in read_answers(path).items() if k in DRAFTING})
+    return found
+
+
+def test_no_drafting_exercise_passes_another_ones_model_answer():
+    """Another exercise's answer pasted, in the shape this exercise asks for: refused, never a crash."""
+    from okrkit.exercises import exercise
+
+    models = _model_answers()
+    assert set(models) == set(DRAFTING)
+    passed = []
+    for mine in DRAFTING:
+        wanted = exercise(mine).answer_type
+        for theirs, given in models.items():
+            if theirs == mine:
+                continue
+            if isinstance(given, dict) and wanted is str:
+                given = given["draft"]
+            elif isinstance(given, str) and wanted is dict:
+                given = {"links_to": "company/O1/KR1", "draft": given}
+            if assess(mine, given).passed:
+                passed.append(f"{mine} <- {theirs}")
+    assert not passed

@@ -166,6 +166,8 @@ def _scores(okr_set: OKRSet) -> list[tuple[str, float | None]]:
 
 def _judge_close(answer: str) -> Marked:
     closed = from_yaml(answer, "your answer")
+    if not isinstance(closed, OKRSet):  # an organisation's "sets:" list, not the team's quarter
+        return Marked((Point(False, "Close the marketing team's quarter as it is given: one set, not a list of sets"),))
     before = from_yaml(TO_CLOSE, "the quarter")
     same = len(_scores(closed)) == len(_scores(before)) and all(
         same_text(a, b) and x == y for (a, x), (b, y) in zip(_scores(closed), _scores(before)))

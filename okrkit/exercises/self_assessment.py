@@ -197,6 +197,8 @@ def _key_results(okr_set: OKRSet) -> list[tuple[str, KeyResult]]:
 
 def _judge_quarter(answer: str) -> Marked:
     given, graded = from_yaml(QUARTER, "the quarter"), from_yaml(answer, "your answer")
+    if not isinstance(graded, OKRSet):  # an organisation's "sets:" list, not the team's quarter
+        return Marked((Point(False, "Grade the support team's quarter as it is given: one set, not a list of sets"),))
     before, after = _key_results(given), _key_results(graded)
     same = len(before) == len(after) and all(
         same_text(a.text, b.text) and a.current == b.current for (_, a), (_, b) in zip(before, after))
