@@ -74,3 +74,12 @@ def test_free_text_placeholders_fail_and_very_short_notes_ask_for_review():
     assert not reading.points[0].ok and "O1 learning" in reading.points[0].text
     reading = content.note_points({"O1 note": "Done."}, "note")
     assert reading.points[0].ok and reading.review
+
+
+def test_an_unknown_name_after_a_preposition_asks_for_review_an_unknown_metric_fails():
+    head = HEAD + "O: Win retailers in our home market\nKR: Raise qualified leads from 100 to 200\n" \
+                  "KR: Grow signed retailers from 10 to 20\n"
+    named = assess("02-1", head + "KR: Increase signups on Shopwise from 100 to 300\n")
+    assert named.passed and "Shopwise: a name the judge does not know" in named.review
+    for metric in ("Increase Florps from 1 to 2", "Increase the Florps count from 1 to 2"):
+        assert not assess("02-1", head + f"KR: {metric}\n").passed

@@ -206,6 +206,17 @@ def copied_from(domain: Domain, statements: list[str], keep_given: bool = True) 
     return [], ""
 
 
+_BEFORE_A_NAME = frozenset({"on", "in", "at", "from", "via", "through", "with", "for", "across", "into", "to"})
+
+
+def _is_name(word: str, text: str) -> bool:
+    """A capitalised word after a preposition ("signups on Shopwise", "sales in Benelux"): a
+    product or a place, not the thing the key result counts."""
+    words = language.words(text)
+    return word[:1].isupper() and not word.isupper() and any(
+        w == word and i and words[i - 1].lower() in _BEFORE_A_NAME for i, w in enumerate(words))
+
+
 def read(domain: Domain, statements: list[str], key_results: list[str], keep_given: bool = True) -> Reading:
     """The content points of a drafted set: its objectives' and key results' texts."""
     reading = Reading()
@@ -213,7 +224,11 @@ def read(domain: Domain, statements: list[str], key_results: list[str], keep_giv
     reading.points.append(Point(not empty, "Every line says something of its own" if not empty else
                                 f"{', '.join(repr(s.strip()) for s in empty[:3])}: a placeholder, not an answer. "
                                 "Write what you mean in words"))
-    strange = sorted({w for kr in key_results for w in vocabulary.unknown_words(kr)})
+    unknown = {(w, kr) for kr in key_results for w in vocabulary.unknown_words(kr)}
+    names = sorted({w for w, kr in unknown if _is_name(w, kr)})  # "Shopwise", "Benelux": a name, maybe
+    strange = sorted({w for w, _ in unknown} - set(names))
+    if names:
+        reading.review.append(f"{', '.join(names)}: a name the judge does not know")
     reading.points.append(Point(not strange, "Each key result measures something real, in words anyone can read"
                                 if not strange else f"{', '.join(strange[:4])}: no English word list knows "
                                 "this. A key result measures something real that the team can count"))
