@@ -83,3 +83,15 @@ def test_an_unknown_name_after_a_preposition_asks_for_review_an_unknown_metric_f
     assert named.passed and "Shopwise: a name the judge does not know" in named.review
     for metric in ("Increase Florps from 1 to 2", "Increase the Florps count from 1 to 2"):
         assert not assess("02-1", head + f"KR: {metric}\n").passed
+
+
+def test_the_model_answer_passes_and_an_instructor_sees_it_is_the_model_answer():
+    from tests.test_exercise_battery import _model_answers
+
+    for exercise_id in ("02-1", "03-2", "04-1", "05-3"):
+        result = assess(exercise_id, _model_answers()[exercise_id])
+        assert result.passed and result.needs_review
+        assert any("the kit's model answer" in why for why in result.review)
+    own = HEAD + ("O: Become the brand retail buyers ask for\nKR: Increase qualified leads from 150 to 300 per month\n"
+                  "KR: Raise the lead-to-customer conversion rate from 5% to 9%\nKR: Grow accounts in talks from 40 to 90\n")
+    assert not assess("02-1", own).needs_review

@@ -209,6 +209,28 @@ def copied_from(domain: Domain, statements: list[str], keep_given: bool = True) 
 _BEFORE_A_NAME = frozenset({"on", "in", "at", "from", "via", "through", "with", "for", "across", "into", "to"})
 
 
+@cache
+def _given(exercise_id: str) -> frozenset[str]:
+    """The lines an exercise gives (its context and starter), which an answer may keep."""
+    from okrkit.exercises.registry import exercise
+
+    ex = exercise(exercise_id)
+    starter = ex.starter.get("draft", "") if isinstance(ex.starter, dict) else ex.starter
+    return frozenset(known.statements_of(f"{ex.context}\n{starter}"))
+
+
+def is_model_answer(domain: Domain, statements: list[str]) -> bool:
+    """Whether the lines an answer adds to the exercise's given material are, mostly, those of the
+    exercise's own model answer. It passes (the solutions pass their own checks), but an
+    instructor sees it: a learner who pasted the model answer has shown nothing yet."""
+    model = _fingerprints(known.packaged().get(f"solution {domain.exercise_id}", frozenset()))
+    given = _fingerprints(_given(domain.exercise_id))
+    mine = [(line, _fingerprint(line)) for line in dict.fromkeys(known.statement(s) for s in statements)]
+    added = [m for m in mine if not any(_same(m, g) for g in given)]
+    same = [m for m in added if any(_same(m, o) for o in model)]
+    return len(same) >= 2 and len(same) * 5 >= len(added) * 3
+
+
 def _is_name(word: str, text: str) -> bool:
     """A capitalised word after a preposition ("signups on Shopwise", "sales in Benelux"): a
     product or a place, not the thing the key result counts."""
@@ -239,6 +261,8 @@ def read(domain: Domain, statements: list[str], key_results: list[str], keep_giv
     reading.points.append(Point(not copied, "It is written in your own words" if not copied else
                                 f"{len(copied)} of your lines come from {_source_name(source)}: well read, but "
                                 "this exercise asks for lines of your own, for your own team or case"))
+    if is_model_answer(domain, statements):
+        reading.review.append("it is the kit's model answer, or nearly: ask the learner to say it in their own words")
     stems = domain.stems
     off = [kr for kr in key_results if not (_stems(kr) & stems)]
     on_topic = len(off) * 2 <= len(key_results)
