@@ -50,3 +50,12 @@ def test_gradebook_links_every_learner_page(tmp_path):
     html = (out / "gradebook.html").read_text(encoding="utf-8")
     for name in gradebook_pages.page_names(gradebook).values():
         assert f'href="learners/{name}"' in html and (out / "learners" / name).exists()
+
+
+def test_the_gradebook_shows_a_pass_that_needs_review(tmp_path):
+    partly = ("Team: Marketing\nCycle: 2025-Q2\nO: Become the brand retail buyers ask for\n"
+              "KR: Increase qualified leads from 150 to 300\nKR: Raise the lead-to-customer conversion from 5% to 9%\n"
+              "KR: Cut printer paper used from 20 to 5 reams\n")
+    save(tmp_path / "class" / "cy" / "02_anatomy.ipynb", module_2(partly))
+    out = gradebook_pages.write(grading.grade_class(tmp_path / "class"), tmp_path / "out")
+    assert "needs review" in (out / "gradebook.html").read_text(encoding="utf-8")

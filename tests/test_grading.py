@@ -144,3 +144,15 @@ def test_the_shipped_example_class_shows_every_kind_of_submission():
     for said in ("duplicated", "moved", "markdown cell", "lost its metadata", "another module", "not a notebook",
                  "plain value", "deleted"):
         assert said in notes
+
+
+def test_a_pass_on_form_only_is_marked_needs_review(tmp_path):
+    partly = ("Team: Marketing\nCycle: 2025-Q2\nO: Become the brand retail buyers ask for\n"
+              "KR: Increase qualified leads from 150 to 300\nKR: Raise the lead-to-customer conversion from 5% to 9%\n"
+              "KR: Cut printer paper used from 20 to 5 reams\n")
+    learners, book = grade(tmp_path, cy={"02_anatomy.ipynb": module_2(partly)}, di={"02_anatomy.ipynb": module_2()})
+    graded = by_id(learners["cy"])["02-1"]
+    assert graded.passed and graded.assessment.needs_review
+    assert any(note.startswith("needs review: ") and "printer paper" in note for note in graded.notes)
+    assert "02-1 (needs review: " in book.table().loc["cy", "issues"]
+    assert not any("needs review" in note for note in by_id(learners["di"])["02-1"].notes)

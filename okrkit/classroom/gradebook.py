@@ -38,7 +38,8 @@ def _cell(graded: Graded) -> str:
         return f'<span class="{_STATUS_CLASS[graded.status]}">{escape(graded.status)}</span>'
     mark = '<span class="ok">✔</span>' if graded.passed else '<span class="warning">✖</span>'
     note = ' <span class="muted" title="see the notes">*</span>' if graded.notes else ""
-    return f"{mark} {graded.score:.0%}{note}"
+    review = ' <span class="warning">needs review</span>' if graded.assessment and graded.assessment.needs_review else ""
+    return f"{mark} {graded.score:.0%}{review}{note}"
 
 
 def gradebook_html(gradebook: Gradebook, links: dict[str, str]) -> str:

@@ -168,6 +168,8 @@ def _grade(learner: str, exercise: Exercise, found: list[tuple[NotebookRead, Can
         return result("unreadable", notes + [f"the grader could not mark this answer ({type(error).__name__})"],
                       notebook.name, source=cell.source)
     status = "no answer" if is_starter(exercise, cell.value) else "graded"
+    if assessment.needs_review:  # a pass on form only: never a silent one
+        notes.append("needs review: " + "; ".join(assessment.review))
     return result(status, notes, notebook.name, assessment, cell.source, cell.value)
 
 

@@ -2,6 +2,7 @@
 metric objective into an objective with its key results."""
 from __future__ import annotations
 
+from okrkit.exercises import content
 from okrkit.exercises.judging import choice, mark_draft, same_text
 from okrkit.exercises.record import Exercise, Marked, Point
 from okrkit.formats.drafts import parse
@@ -33,12 +34,22 @@ KR: Raise repeat purchases per outlet customer from 1.5 to 2 per quarter
 """
 REVENUE = "Increase revenue from 40 to 50 Mil USD"
 
+# What the marketing team and the outlet company can move, in their own words.
+MARKETING = content.Domain("02-1", "marketing market go-to-market launch leads prospects accounts buyers customers "
+                                   "clients visitors traffic website signups trials demos meetings deals conversion "
+                                   "pipeline opportunities sales revenue brand awareness recall mentions press reach "
+                                   "audience subscribers engagement campaign partners referrals inbound win share")
+COMPANY = content.Domain("02-3", "revenue sales growth outlets stores retail national customers buyers purchases "
+                                 "repeat orders market share margin profit regions partners shelf listings brand")
+
 
 def _judge_mend(answer: str) -> Marked:
     okr_set, found, points = mark_draft(answer)
     changed = not same_text(answer, WEAK)
+    reading = content.read(MARKETING, *content.texts_of([okr_set]))
     return Marked((Point(changed, "The draft is rewritten, not the weak one as it was"),
-                   Point(bool(okr_set.objectives), "It has at least one objective"), *points), tuple(found))
+                   Point(bool(okr_set.objectives), "It has at least one objective"), *points, *reading.points),
+                  tuple(found), review=tuple(reading.review))
 
 
 def _code(said: object) -> str | None:
@@ -68,9 +79,10 @@ def _judge_split(answer: str) -> Marked:
                  == (target.baseline, target.target))
                 for o in okr_set.objectives for kr in o.key_results)
     worded = bool(okr_set.objectives) and not any(f.code == "OKR102" for f in found)
+    reading = content.read(COMPANY, *content.texts_of([okr_set]))
     return Marked((Point(worded, "The objective says in words what matters, with no number in it"),
                    Point(moved, "The revenue target (from 40 to 50 Mil USD) is now a key result"),
-                   *points), tuple(found))
+                   *points, *reading.points), tuple(found), review=tuple(reading.review))
 
 
 EXERCISES = (

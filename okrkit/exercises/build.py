@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 
 from okrkit.errors import InputError
+from okrkit.exercises import known
 from okrkit.exercises.notebooks import answer_cells, exercise_of, read_notebook, role, source
 from okrkit.exercises.record import is_starter
 from okrkit.exercises.registry import exercise
@@ -114,6 +115,9 @@ def run(args: argparse.Namespace) -> int:
     report = build(args.solutions, args.exercises, args.check)
     for path, status in report:
         print(f"{path}: {status}")
+    notebooks = Path(args.solutions).parent / "notebooks"
+    if not args.check and notebooks.is_dir() and known.write(notebooks, Path(args.solutions)):
+        print("okrkit/data/worked-examples.json: written (the statements judges recognise as copies)")
     return 1 if args.check and any(status != "up to date" for _, status in report) else 0
 
 

@@ -4,6 +4,7 @@ is from what it is not."""
 from __future__ import annotations
 
 from okrkit.alignment.graph import Link, Ref
+from okrkit.exercises import content
 from okrkit.exercises.judging import by_label, choice, restated_parent_point, same_text
 from okrkit.exercises.organisations import Placed, Setting, shared_words
 from okrkit.exercises.record import Exercise, Marked, Point
@@ -11,6 +12,14 @@ from okrkit.exercises.record import Exercise, Marked, Point
 BATTERY = Setting("battery-cascade")  # the deck's top-down example, KR1 and KR3 already cascaded
 OUTLETS = Setting("outlet-expansion")  # the deck's bottom-up example: sales and marketing link up
 TOLERATED = frozenset({"OKR201"})  # the deck's examples show one or two key results
+# What a battery team, and a team helping the outlets grow, can move, in their own words.
+BATTERY_WORK = content.Domain("04-1", "battery cell cells pack prototype storage energy density capacity charge "
+                                      "charging cycles range conduction conductivity materials raw sourcing supplier "
+                                      "frame weight cost temperature safety lifetime durability power voltage test "
+                                      "tests car vehicle model production yield")
+OUTLET_WORK = content.Domain("04-2", "outlets stores retail new opening openings stock deliveries delivery logistics "
+                                     "orders customers buyers support complaints revenue sales partners staff training "
+                                     "shelf listings visits region market expansion days time satisfaction")
 
 SET_STARTER = """
 id: 
@@ -103,7 +112,8 @@ def _judge_explicit(answer: str) -> Marked:
                             f"The objective should say in words what {link.target} asks for: '{kr}'"))
     points.append(restated_parent_point(placed.graph, placed.ids))
     rules, found = placed.rule_points(TOLERATED)
-    return Marked(tuple(points + rules), tuple(found))
+    reading = content.read(BATTERY_WORK, *content.texts_of(placed.sets))
+    return Marked(tuple(points + rules + reading.points), tuple(found), review=tuple(reading.review))
 
 
 def _judge_implicit(answer: str) -> Marked:
@@ -120,7 +130,8 @@ def _judge_implicit(answer: str) -> Marked:
     points.append(Point(not copied, "The objective is your team's own" if not copied else
                         f"'{copied[0]}' is already taken: bottom-up, each team sets its own objective"))
     rules, found = placed.rule_points(TOLERATED)
-    return Marked(tuple(points + rules), tuple(found))
+    reading = content.read(OUTLET_WORK, *content.texts_of(placed.sets))
+    return Marked(tuple(points + rules + reading.points), tuple(found), review=tuple(reading.review))
 
 
 def _judge_is_or_not(answer: dict) -> Marked:

@@ -3,11 +3,13 @@ objective (rules OKR601-OKR605), read an execution rating, and start the next cy
 blank sheet where only what continues comes back, starting from where it ended."""
 from __future__ import annotations
 
+import re
 import textwrap
 
 from okrkit import scoring
 from okrkit.errors import InputError
-from okrkit.exercises.judging import choice, rule_points, same_text
+from okrkit.exercises import content
+from okrkit.exercises.judging import choice, content_words, rule_points, same_text
 from okrkit.exercises.record import Exercise, Marked, Point
 from okrkit.formats.cycles import parse_cycle
 from okrkit.formats.drafts import parse
@@ -106,12 +108,66 @@ _CLOSING_POINTS = (
 )
 
 
+# The decisions the retrospective's facts rule out, per objective, and why.
+_RULED_OUT = {
+    0: ({"abandon"}, "growing retail outlets stays the company's focus next quarter, and market B has the most "
+                     "outlets still to win: this objective still matters"),
+    2: ({"keep", "carry-forward"}, "the company moves all outlet news to its new partner portal next quarter: the "
+                                   "newsletter cannot go on as it is"),
+}
+_DECISIONS = {"remove": "abandon", "carry forward": "carry-forward", "carry": "carry-forward"}
+# "It was not finished": the deck's example of a reason that is none (unfinished work is no value).
+_UNFINISHED = re.compile(r"\b(?:not|never|n['’]t|didn['’]t)\b.{0,30}\b(?:finish|finished|done|complete|completed|"
+                         r"reached|achieved|over|there)\b|\bunfinished\b|\bincomplete\b|\bran out of time\b|"
+                         r"\bmore time\b|\bnot yet\b|\bleft over\b", re.I)
+
+
+def _decision(value: str) -> str:
+    said = choice(value).replace(" ", "-") if value else ""
+    return _DECISIONS.get(choice(value), said)
+
+
+def _fact_points(closed: OKRSet) -> content.Reading:
+    """The closing's words against the facts the retrospective found."""
+    texts = {}
+    contradicted, unfinished, loose = [], [], []
+    for i, objective in enumerate(closed.objectives):
+        retro = objective.retro
+        if retro is None:
+            continue
+        where = f"O{i + 1}"
+        texts.update({f"{where} {name}": getattr(retro, name) for name in ("value", "learning", "decided")})
+        decision = _decision(retro.decision)
+        ruled_out, why = _RULED_OUT.get(i, (set(), ""))
+        if decision in ruled_out:
+            contradicted.append(f"{where} cannot be '{decision}': {why}")
+        finding = _FOUND[i] if i < len(_FOUND) else ""
+        if decision == "carry-forward" and retro.value.strip() and (
+                _UNFINISHED.search(retro.value) and len(content.related(retro.value, finding)) < 2
+                or len(content_words(retro.value)) < 3):
+            unfinished.append(where)
+        found = " ".join([finding, objective.title, *(f"{kr.text} {kr.note}" for kr in objective.key_results)])
+        if retro.learning.strip() and not content.related(retro.learning, found):
+            loose.append(where)
+    reading = content.note_points(texts, "value, learning or decision")
+    if loose:
+        reading.review.append(f"{', '.join(loose)}: the learning does not speak of what the retrospective found")
+    reading.points.append(Point(not contradicted, "Every decision fits what the retrospective found" if not
+                                contradicted else "; ".join(contradicted)))
+    reading.points.append(Point(not unfinished, "What is carried forward says what more it brings, not that it is "
+                                "unfinished" if not unfinished else f"{', '.join(unfinished)}: not finishing is no "
+                                "reason to carry an objective forward. Say what more value it will bring"))
+    return reading
+
+
 def _scores(okr_set: OKRSet) -> list[tuple[str, float | None]]:
     return [(o.title, kr.score) for o in okr_set.objectives for kr in o.key_results]
 
 
 def _judge_close(answer: str) -> Marked:
     closed = from_yaml(answer, "your answer")
+    if not isinstance(closed, OKRSet):  # an organisation's "sets:" list, not the team's quarter
+        return Marked((Point(False, "Close the marketing team's quarter as it is given: one set, not a list of sets"),))
     before = from_yaml(TO_CLOSE, "the quarter")
     same = len(_scores(closed)) == len(_scores(before)) and all(
         same_text(a, b) and x == y for (a, x), (b, y) in zip(_scores(closed), _scores(before)))
@@ -127,7 +183,8 @@ def _judge_close(answer: str) -> Marked:
         broken = [f for f in found if f.code == code]
         points.append(Point(not broken, text + (f" (not yet, {code}: {', '.join(f.where for f in broken)})"
                                                 if broken else "")))
-    return Marked(tuple(points), tuple(found))
+    reading = _fact_points(closed)
+    return Marked(tuple(points + reading.points), tuple(found), review=tuple(reading.review))
 
 
 # 08-2: three closed objectives of the web shop team and their execution ratings.
@@ -231,6 +288,11 @@ def _restarted(old: Objective, new: Objective) -> tuple[list[str], list[str]]:
     return good, bad
 
 
+NEXT_QUARTER = content.Domain("08-3", "marketing campaign leads qualified market retail outlets buyers shelf listings "
+                                      "listed stores promotion sales revenue brand partners portal orders reorders "
+                                      "customers name first awareness accounts deals trade fair")
+
+
 def _judge_blank_sheet(answer: str) -> Marked:
     closed = from_yaml(CLOSED, "the closed quarter")
     draft = parse(answer, "your draft")
@@ -250,6 +312,7 @@ def _judge_blank_sheet(answer: str) -> Marked:
         _metric(kr.text) for kr in modified.key_results}
     others = [o for o in draft.objectives if o is not returned and not same_text(o.title, abandoned.title)]
     found = check(draft)
+    reading = content.read(NEXT_QUARTER, *content.texts_of([draft]))
     return Marked((
         Point(cycle == next_cycle, f"It is the draft for the next cycle, {next_cycle}" if cycle == next_cycle else
               f"Give it the next cycle: Cycle: {next_cycle}"),
@@ -264,8 +327,8 @@ def _judge_blank_sheet(answer: str) -> Marked:
               else "O2 was modified, not abandoned: it still matters, so write it anew"),
         Point(not copied, "O3 (abandoned) stays out: a blank sheet, not a copy" if not copied else
               "O3 was abandoned: it must not come back, not even one of its key results"),
-        *rule_points(found),
-    ), tuple(found))
+        *rule_points(found), *reading.points,
+    ), tuple(found), review=tuple(reading.review))
 
 
 EXERCISES = (

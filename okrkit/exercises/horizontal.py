@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from okrkit.exercises import content
 from okrkit.exercises.judging import choice, restated_parent_point
 from okrkit.exercises.organisations import Placed, Setting, shared_words
 from okrkit.exercises.record import Exercise, Marked, Point
@@ -14,6 +15,16 @@ SHOPPING = Setting("avoid-silos")  # the organisation OKR and the six leads' emp
 LATERAL = Setting("lateral-alignment", writable=frozenset({"sales"}))
 TOLERATED = frozenset({"OKR201"})  # the deck's exercise shows two key results
 MIN_LEADS = 3  # the deck's CRM team OKR has three leads, from three functions
+# What the shopping organisation's teams and the sales team can move, in their own words.
+_SHOPPING_WORDS = ("shopping shoppers customers experience churn complaints support tickets contact resolution "
+                   "satisfaction nps reviews ratings orders order delivery deliveries returns refunds checkout app "
+                   "website software product payment response time wait agents partners business retention repeat "
+                   "purchases conversion errors bugs")
+TEAM_WORK = content.Domain("05-1", _SHOPPING_WORDS)
+BRIDGE_WORK = content.Domain("05-2", _SHOPPING_WORDS)
+SALES_WORK = content.Domain("05-3", own=(f"example organisation {LATERAL.example}",), words="customers customer referral referrals return returning satisfaction loyalty "
+                                    "offering repeat orders purchases check-in program sales revenue deals renewals "
+                                    "upsell visits week accounts churn retention recommendations")
 _SEPARATORS = re.compile(r"\s*(?:[,;&/+]|\band\b)\s*", re.I)
 
 TEAM_STARTER = """
@@ -122,7 +133,8 @@ def _judge_team(answer: str) -> Marked:
         restated_parent_point(placed.graph, placed.ids),
     ]
     rules, found = placed.rule_points(TOLERATED)
-    return Marked(tuple(points + rules), tuple(found))
+    reading = content.read(TEAM_WORK, *content.texts_of(placed.sets))
+    return Marked(tuple(points + rules + reading.points), tuple(found), review=tuple(reading.review))
 
 
 def _judge_bridge(answer: str) -> Marked:
@@ -150,7 +162,8 @@ def _judge_bridge(answer: str) -> Marked:
                                 f"{link.target.set_id} should support {link.source}" for link in waiting)))
     points.append(_reaches_point(placed, "Every objective"))
     rules, found = placed.rule_points(TOLERATED)
-    return Marked(tuple(points + rules), tuple(found))
+    reading = content.read(BRIDGE_WORK, *content.texts_of(placed.sets))
+    return Marked(tuple(points + rules + reading.points), tuple(found), review=tuple(reading.review))
 
 
 def _own_key_result_point(sales: Placed) -> Point:
@@ -174,7 +187,8 @@ def _judge_lateral(answer: str) -> Marked:
     points += [Point(True, "It is the sales team's set"), _reaches_point(sales, "Sales"), _relates_point(sales),
                _own_key_result_point(sales)]
     rules, found = sales.rule_points()
-    return Marked(tuple(points + rules), tuple(found))
+    reading = content.read(SALES_WORK, *content.texts_of(sales.sets))
+    return Marked(tuple(points + rules + reading.points), tuple(found), review=tuple(reading.review))
 
 
 EXERCISES = (

@@ -22,7 +22,7 @@ ASPECTS: tuple[tuple[str, frozenset[str]], ...] = (
     ("Each objective says in words what will change: no metric, nothing vague",
      frozenset({"OKR102", "OKR103"})),
     ("Every objective has key results that are measurable outcomes with sound numbers",
-     frozenset({"OKR104", "OKR203", "OKR204", "OKR206"})),
+     frozenset({"OKR104", "OKR203", "OKR204", "OKR206", "OKR209"})),
     ("The set is focused: 3 to 5 key results per objective, at most 3 objectives, no repeats",
      frozenset({"OKR201", "OKR202", "OKR208", "OKR301"})),
     ("The set says when: it has a cycle or names a time frame",
@@ -49,9 +49,13 @@ def rule_points(findings: list[Finding], tolerated: frozenset[str] = frozenset()
     aspects = (*ASPECTS, ALIGNMENT) if aligned else ASPECTS
     known = frozenset().union(*(codes for _, codes in aspects))
     points = []
+    allowed = [f for f in blocking(findings) if f.code in tolerated]
     for text, codes in aspects:
         broken = [f for f in must_mend if f.code in codes]
-        points.append(Point(not broken, text + (f" (not yet: {_places(broken)})" if broken else "")))
+        excused = sorted({f"{f.code} {f.name}" for f in allowed if f.code in codes})
+        note = f" (not yet: {_places(broken)})" if broken else (
+            f" (this exercise allows {', '.join(excused)})" if excused else "")
+        points.append(Point(not broken, text + note))
     others = [f for f in must_mend if f.code not in known]
     if others:
         points.append(Point(False, f"The other rules of the checker are kept (not yet: {_places(others)})"))

@@ -31,6 +31,7 @@ class Marked:
     findings: tuple[Finding, ...] = ()
     score: float | None = None
     passed: bool | None = None
+    review: tuple[str, ...] = ()  # what the judge could not decide about the content: an instructor looks
 
 
 @dataclass(frozen=True)
@@ -64,11 +65,20 @@ class Assessment:
     points: tuple[Point, ...]
     findings: tuple[Finding, ...] = ()
     hints: tuple[str, ...] = ()
+    review: tuple[str, ...] = ()  # content the judge could not decide: the gradebook says "needs review"
+
+    @property
+    def needs_review(self) -> bool:
+        return self.passed and bool(self.review)
 
     @property
     def feedback(self) -> tuple[str, ...]:
-        """The points as lines: "✔ ..." for what is done, "✖ ..." for what is not yet."""
-        return tuple(f"{'✔' if p.ok else '✖'} {p.text}" for p in self.points)
+        """The points as lines: "✔ ..." for what is done, "✖ ..." for what is not yet, and "?
+        ..." for what an instructor reviews because the judge cannot decide it."""
+        lines = tuple(f"{'✔' if p.ok else '✖'} {p.text}" for p in self.points)
+        if self.needs_review:
+            lines += (f"? The form is right; your instructor reviews the content ({'; '.join(self.review)})",)
+        return lines
 
     @property
     def verdict(self) -> str:
@@ -79,7 +89,7 @@ class Assessment:
             "exercise": self.exercise_id, "passed": self.passed, "score": round(self.score, 3),
             "points": [{"ok": p.ok, "text": p.text} for p in self.points],
             "findings": [f.as_dict() for f in self.findings],
-            "hints": list(self.hints),
+            "hints": list(self.hints), "needs_review": self.needs_review, "review": list(self.review),
         }
 
     def __str__(self) -> str:

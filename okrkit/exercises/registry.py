@@ -66,7 +66,7 @@ def assess(exercise_id: str, answer: object, attempt: int = 1) -> Assessment:
     score = marked.score if marked.score is not None else (
         sum(p.ok for p in points) / len(points) if points else 0.0)
     passed = marked.passed if marked.passed is not None else bool(points) and all(p.ok for p in points)
-    return Assessment(ex.id, passed, score, points, marked.findings, () if passed else hints)
+    return Assessment(ex.id, passed, score, points, marked.findings, () if passed else hints, marked.review)
 
 
 def self_check(exercise_id: str, answer: object, attempt: int = 1) -> Assessment:

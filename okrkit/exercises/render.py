@@ -28,6 +28,9 @@ def assessment(result) -> str:
     head = (f"<b>Exercise {escape(result.exercise_id)}: {'passed ✔' if result.passed else 'not yet'}</b> "
             f'<span class="muted">score {result.score:.0%}</span>')
     points = "".join(f"<li>{_mark(p.ok)} {escape(p.text)}</li>" for p in result.points)
+    if result.needs_review:
+        points += (f"<li>? The form is right; your instructor reviews the content "
+                   f"({escape('; '.join(result.review))})</li>")
     table = findings_table(Findings(result.findings)) if result.findings else ""
     hints = "".join(f"<p><b>Hint {i}:</b> {escape(h)}</p>" for i, h in enumerate(result.hints, 1))
     return _box(result.passed, f"{head}<ul>{points}</ul>{table}{hints}")

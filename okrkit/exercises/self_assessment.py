@@ -2,9 +2,11 @@
 explains itself) and grading a whole quarter so that the grading rules OKR501-OKR504 are kept."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from okrkit import scoring
+from okrkit.exercises import content
 from okrkit.exercises.judging import same_text
 from okrkit.exercises.record import Exercise, Marked, Point
 from okrkit.formats.yamlsets import from_yaml
@@ -164,12 +166,39 @@ _GRADING_POINTS = (
 )
 
 
+# What happened to each key result, as the comments above it in the quarter say.
+_STORIES = {text.strip(): story for story, text in re.findall(r"#\s*(.+)\n\s*- text:\s*(.+)", QUARTER)}
+_REASONS = re.compile(r"\b(?:because|since|as|so|due|thanks|after|when|but|although|though|luck|lucky|easy|"
+                      r"early|low|high|hard|harder|hardest|tough|effort|outside|failed|failure|reached)\b", re.I)
+MISMATCH = 0.2  # the grading rules' threshold (OKR502): from here a score must say why
+
+
+def _why_points(after: list[tuple[str, KeyResult]]) -> content.Reading:
+    """Notes written in words; where a score leaves the numbers, a note that gives a reason: it
+    speaks of what happened, or says why ("because", "too low", "luck")."""
+    reading = content.note_points({where: kr.note for where, kr in after}, "note")
+    unexplained = []
+    for where, kr in after:
+        progress = scoring.key_result_progress(kr) if kr.score is not None else None
+        if progress is None or abs(kr.score - progress) < MISMATCH - 1e-9 or content.is_placeholder(kr.note or "x"):
+            continue
+        story = _STORIES.get(kr.text.strip(), "")
+        if not (content.related(kr.note, story) or _REASONS.search(kr.note)):
+            unexplained.append(where)
+    reading.points.append(Point(not unexplained, "Where a score leaves the numbers, its note says why" if not
+                                unexplained else f"{', '.join(unexplained)}: the score is {MISMATCH:g} or more away "
+                                "from the numbers, and the note does not say why (what made it easier or harder?)"))
+    return reading
+
+
 def _key_results(okr_set: OKRSet) -> list[tuple[str, KeyResult]]:
     return [(f"O{i}/KR{j}", kr) for i, o in enumerate(okr_set.objectives, 1) for j, kr in enumerate(o.key_results, 1)]
 
 
 def _judge_quarter(answer: str) -> Marked:
     given, graded = from_yaml(QUARTER, "the quarter"), from_yaml(answer, "your answer")
+    if not isinstance(graded, OKRSet):  # an organisation's "sets:" list, not the team's quarter
+        return Marked((Point(False, "Grade the support team's quarter as it is given: one set, not a list of sets"),))
     before, after = _key_results(given), _key_results(graded)
     same = len(before) == len(after) and all(
         same_text(a.text, b.text) and a.current == b.current for (_, a), (_, b) in zip(before, after))
@@ -188,7 +217,8 @@ def _judge_quarter(answer: str) -> Marked:
         broken = [f for f in found if f.code == code]
         points.append(Point(not broken, text + (f" (not yet, {code}: " + "; ".join(
             f"{f.where or 'set'} {f.message}" for f in broken) + ")" if broken else "")))
-    return Marked(tuple(points), tuple(found))
+    reading = _why_points(after)
+    return Marked(tuple(points + reading.points), tuple(found), review=tuple(reading.review))
 
 
 EXERCISES = (

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from okrkit.exercises.record import Assessment, Exercise
+from okrkit.exercises.record import Assessment, Exercise, canonical
 from okrkit.exercises.registry import exercises_of, self_check
 
 
@@ -52,10 +52,15 @@ class Practice:
             raise ValueError(f"module {module} has no exercises")
         self.attempts: Counter = Counter()
         self.latest: dict[str, Assessment] = {}
+        self.answered: dict[str, object] = {}  # the answer last checked, per exercise
 
     def check(self, exercise_id: str, answer: object) -> Assessment:
-        """The verdict on an answer; each try of the same exercise unlocks one more hint."""
-        self.attempts[exercise_id] += 1
+        """The verdict on an answer; each changed answer to the same exercise unlocks one more
+        hint. Running the check again on the same answer unlocks nothing: hints reward a try."""
+        tried = canonical(answer)
+        if exercise_id not in self.answered or self.answered[exercise_id] != tried:
+            self.attempts[exercise_id] += 1
+        self.answered[exercise_id] = tried
         result = self_check(exercise_id, answer, self.attempts[exercise_id])
         self.latest[exercise_id] = result
         return result

@@ -6,7 +6,8 @@ import re
 from dataclasses import replace
 
 from okrkit.alignment.graph import of
-from okrkit.exercises.judging import content_words, restated_parent_point, rule_points, same_text
+from okrkit.exercises import content
+from okrkit.exercises.judging import restated_parent_point, rule_points, same_text
 from okrkit.exercises.record import Exercise, Marked, Point
 from okrkit.formats.drafts import parse
 from okrkit.formats.yamlsets import organisation
@@ -28,6 +29,14 @@ Level: company
 Cycle: 2025-Q3
 O: Delight first-time buyers in our web shop
 """
+# What a team of the outlet company, and the web shop's team, can move, in their own words.
+OUTLET_TEAM = content.Domain("03-1", "revenue sales outlets stores retail national region regional market customers "
+                                     "buyers purchases repeat orders order value basket range listings shelf partners "
+                                     "satisfaction support complaints returns delivery deliveries stock margin share")
+WEB_SHOP = content.Domain("03-2", "web shop online first-time buyers customers visitors orders order conversion "
+                                  "checkout basket cart returns refunds satisfaction reviews ratings repeat purchases "
+                                  "delivery support complaints onboarding account signups")
+LINK_WORDS = 2  # the deck's exercise links a team's OKR to a company metric: it must speak of it
 _REFERENCE = re.compile(r"^(?:company\s*/\s*)?o\s*(\d+)(?:\s*/\s*kr\s*(\d+))?$", re.I)
 
 
@@ -62,18 +71,24 @@ def _judge_team_okr(answer: dict) -> Marked:
                                                      for o in team.objectives))
     placed = organisation([company, team])
     found = [f for f in check(placed) if f.where.startswith("team")]
-    words = content_words(linked[1]) & content_words(draft) if linked else set()
+    words = content.related(draft, linked[1]) if linked else set()
+    wanted = min(LINK_WORDS, len(content.related(linked[1], linked[1]))) if linked else LINK_WORDS
+    reading = content.read(OUTLET_TEAM, *content.texts_of([team]), keep_given=False)
     points = [
         Point(bool(linked), f"It links to {linked[0]}" if linked else
               "\"links_to\" names a key result or objective of the company's OKRs, such as company/O1/KR2"),
         Point(len(team.objectives) == 1, "It has one team objective, as the deck's exercise asks"),
         Point(team.level in ("team", "department"), "It is a team's (or department's) set, not the company's"),
-        Point(bool(words), f"It relates to what it links to (both speak of {', '.join(sorted(words))})" if words
-              else "It relates visibly to what it links to: name the metric or the result it moves"),
+        Point(bool(words) and len(words) >= wanted,
+              f"It relates to what it links to (both speak of {', '.join(sorted(words))})" if words and
+              len(words) >= wanted else f"It relates visibly to what it links to ('{linked[1] if linked else ''}'): "
+              "name the metric or the result it moves" + (f"; one shared word ({', '.join(words)}) is not "
+                                                          "enough" if words else "")),
         restated_parent_point(of(placed), ["team"]),
-        *rule_points(found, tolerated=frozenset({"OKR201"}), aligned=True),
+        *rule_points(found, tolerated=frozenset({"OKR201"}), aligned=True),  # the deck: at least one KR
+        *reading.points,
     ]
-    return Marked(tuple(points), tuple(found))
+    return Marked(tuple(points), tuple(found), review=tuple(reading.review))
 
 
 def _judge_delegated(answer: str) -> Marked:
@@ -82,11 +97,12 @@ def _judge_delegated(answer: str) -> Marked:
     found = check(team)
     kept = len(team.objectives) == 1 and same_text(team.objectives[0].title, given)
     counted = bool(team.objectives) and all(3 <= len(o.key_results) <= 5 for o in team.objectives)
+    reading = content.read(WEB_SHOP, *content.texts_of([team]))
     return Marked((
         Point(kept, "The objective is management's, unchanged: they told you the destination"),
         Point(counted, "The team set 3 to 5 key results: how it will get there"),
-        *rule_points(found),
-    ), tuple(found))
+        *rule_points(found), *reading.points,
+    ), tuple(found), review=tuple(reading.review))
 
 
 EXERCISES = (

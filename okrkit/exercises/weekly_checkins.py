@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 from okrkit.cycle import checkins, tracking
 from okrkit.cycle.conversations import CADENCE_NAMES, CHECKIN_AGENDA, CHECKINS_TO_AVOID
+from okrkit.exercises import content
 from okrkit.exercises.judging import by_label, choice, classify
 from okrkit.exercises.record import Exercise, Marked, Point
 from okrkit.formats.cycles import parse_cycle
@@ -84,6 +85,11 @@ _STATUS_WORDS = {"on track": "on track", "at risk": "at risk", "off track": "off
 CHECK_IN_DAY = date(2025, 2, 21)
 THIS_WEEK = {"O1/KR1": 322, "O1/KR2": 121, "O1/KR3": 6.9}
 BLOCKED, AT_RISK = "O1/KR2", "O1/KR1"
+# What the news says of each problem, and the words a learner may say it in.
+AGENCY = ("The agency still has nobody free for the market B launch, so the campaign there cannot start; "
+          "partner vendor designers staff people capacity available resources rollout kick-off delayed")
+CALL_CENTRE = ("The outsourced call centre warns that from March it can qualify only 40 leads a week, fewer than "
+               "the campaign brings in; center calls qualification capacity limit limited partner vendor backlog")
 NEWS = f"""Check-in of the marketing team on {CHECK_IN_DAY} (week 8 of 2025-Q1). This week's numbers and news:
 - O1/KR1 (qualified leads in market A): 322. The outsourced call centre warns that from March it can
   qualify only 40 leads a week, fewer than the campaign brings in.
@@ -173,7 +179,8 @@ def _judge_check_in(answer: str) -> Marked:
                                                                   - key_result_progress(kr, value)) <= 0.005):
             wrong_values.append(f"{where} {'has no value' if entry.value is None else f'is not {entry.value:g}'}")
     unsure = [where for where, entry in today.items() if entry.confidence is None]
-    issues = {(i.where, i.kind) for i in tracking.open_issues(log, CHECK_IN_DAY)}
+    said = {(i.where, i.kind): i.text for i in tracking.open_issues(log, CHECK_IN_DAY)}
+    issues = set(said)
     tracks = tracking.tracks(okr_set, log, CYCLE, CHECK_IN_DAY)
     rosy = [f"{t.where} ({t.status}, confidence {t.confidence:.1f})" for t in tracks
             if t.status in ("at risk", "off track") and t.confidence is not None and t.confidence >= 0.7]
@@ -186,7 +193,16 @@ def _judge_check_in(answer: str) -> Marked:
                  in issues else "The call centre's warning is a blocker on O1/KR1 in your log, but nothing "
                  "stops yet: a risk" if (AT_RISK, "blocker") in issues else
                  "The call centre's warning is recorded as a risk on O1/KR1, the key result it may slow")
+    texts = {f"{where} {column}": getattr(entry, column) for where, entry in today.items()
+             for column in ("blockers", "risks", "comment")}
+    reading = content.note_points(texts, "blocker, risk or comment")
+    vague = [f"the {kind} on {where} says nothing of {what}" for where, kind, news, what in (
+        (BLOCKED, "blocker", AGENCY, "the agency"), (AT_RISK, "risk", CALL_CENTRE, "the call centre"))
+        if (where, kind) in said and not content.related(said[where, kind], news)]
     return Marked((
+        *reading.points,
+        Point(not vague, "Each blocker and risk says what it is, so others can help" if not vague else
+              f"Say what stands in the way: {'; '.join(vague)}"),
         Point(not log.problems, "Every row of the log reads" + (f" (not yet: {_problems(log)})" if log.problems
                                                                  else "")),
         Point(not missing, f"Every key result has a row dated {CHECK_IN_DAY}" +
@@ -199,7 +215,7 @@ def _judge_check_in(answer: str) -> Marked:
         Point((AT_RISK, "risk") in issues, risk_text),
         Point(not missing and not rosy, "The confidence is honest: below 0.7 wherever the numbers say at risk or "
                                         "off track" + (f" (not yet: {', '.join(rosy)})" if rosy else "")),
-    ))
+    ), review=tuple(reading.review))
 
 
 EXERCISES = (
