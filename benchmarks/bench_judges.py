@@ -1,6 +1,6 @@
 """The gaming battery: how often the drafting exercises' judges pass genuine answers, and gamed ones.
 
-The answers are tests/data/judges-battery.yaml (tests/test_exercise_battery.py holds each one to
+The answers are tests/data/judges/battery.yaml (tests/test_exercise_battery.py holds each one to
 its verdict). Targets (issue 11): at least 90% of the genuine answers pass, at most 5% of the
 gamed ones.
 """
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-BATTERY = Path(__file__).resolve().parents[1] / "tests" / "data" / "judges-battery.yaml"
+BATTERY = Path(__file__).resolve().parents[1] / "tests" / "data" / "judges/battery.yaml"
 GENUINE_TARGET, GAMED_TARGET = 0.90, 0.05
 
 

@@ -1,5 +1,5 @@
 """The gaming battery: every drafting exercise passes genuine answers that are not its model
-answer, and refuses gamed or wrong ones of several kinds (tests/data/judges-battery.yaml)."""
+answer, and refuses gamed or wrong ones of several kinds (tests/data/judges/battery.yaml)."""
 import pytest
 
 from benchmarks.bench_judges import cases, load_battery
