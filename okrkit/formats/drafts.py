@@ -15,7 +15,25 @@ _OBJECTIVE = re.compile(rf"^{_BOLD}\s*(?:O|Objective)\s*\d*\s*{_BOLD}\s*:\s*{_BO
 _KEY_RESULT = re.compile(
     rf"^{_BOLD}\s*(?:KR|Key\s*Result)\s*[\d.]*\s*{_BOLD}\s*:\s*{_BOLD}\s*(?P<text>.*)$", re.I)
 _KR_LABEL = re.compile(rf"{_BOLD}\s*(?:KR|Key\s*Result)\s*[\d.]*\s*{_BOLD}\s*:", re.I)
-_BULLET = re.compile(r"^(?:[-*•‣◦]|\d{1,3}[.)])\s+(?P<text>.*)$")
+# Markdown OKR files label with a dash ("### Objective 2 - Win ...", "**KR1** — ...") or with a
+# numbered word and no mark at all ("## Objective 2 Win ..."): the kit reads both.
+_OBJECTIVE_MARKDOWN = re.compile(
+    rf"^{_BOLD}\s*(?:O\s*\d+|Objective(?:\s*\d+)?)\s*{_BOLD}\s*[-–—.]\s+{_BOLD}\s*(?P<text>.*)$"
+    rf"|^{_BOLD}\s*Objective\s*\d+\s*{_BOLD}\s+(?P<bare>[^-–—:.\s].*)$", re.I)
+_KEY_RESULT_MARKDOWN = re.compile(
+    rf"^{_BOLD}\s*(?:KR\s*\d[\d.]*|Key\s*Result(?:\s*\d[\d.]*)?)\s*{_BOLD}\s*[-–—]\s+{_BOLD}\s*(?P<text>.*)$"
+    rf"|^{_BOLD}\s*(?:KR|Key\s*Result)\s*\d+(?:\.\d+)*\s*{_BOLD}\s+(?P<bare>[^-–—:.\s].*)$", re.I)
+# A label alone on its line ("### Objective 1", "**Objective 2**"): the title follows on the next line.
+_OBJECTIVE_ALONE = re.compile(rf"^{_BOLD}\s*(?:O\s*\d+|Objective(?:\s*\d+)?)\s*{_BOLD}\s*:?\s*{_BOLD}$", re.I)
+# Section labels ("#### Key results", "**KRs:**") name what follows and say nothing themselves.
+_SECTION = re.compile(
+    rf"^{_BOLD}\s*(?:key\s*results?|krs?|objectives?(?:\s*(?:and|&)\s*key\s*results?)?|okrs?)\s*{_BOLD}"
+    rf"\s*:?\s*{_BOLD}$", re.I)
+# What a line that the kit cannot read looks like, to say so in its finding ("O2 Win ...").
+_LOOKS_LIKE = re.compile(r"^[|\s]*(?:\*\*|__)?\s*(?:(?P<objective>O\s*\d+|Objective)|(?P<key_result>KR\s*\d*|Key\s*Results?))\b",
+                         re.I)
+_BULLET = re.compile(r"^(?:[-*+•‣◦]|\d{1,3}[.)])\s+(?P<text>.*)$")
+_CHECKBOX = re.compile(r"^\[[ xX]?\]\s*")
 _HEADER = re.compile(rf"^{_BOLD}\s*(?P<name>team|set|level|cycle|type|owner)\s*{_BOLD}\s*:\s*{_BOLD}\s*(?P<value>.*)$", re.I)
 # Files saved on old Macs end lines with CR alone; editors count those as lines too.
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -51,32 +69,105 @@ def _one_line(text: str, label: re.Pattern | None = None) -> str:
     return text[start:]
 
 
+def _label(content: str) -> tuple[str, str] | None:
+    """("objective" | "key result", its text) when the content opens with a label, in the draft
+    format or as markdown OKR files write it."""
+    for kind, patterns in (("objective", (_OBJECTIVE, _OBJECTIVE_MARKDOWN)),
+                           ("key result", (_KEY_RESULT, _KEY_RESULT_MARKDOWN))):
+        for pattern in patterns:
+            if match := pattern.match(content):
+                body = match["text"] if match["text"] is not None else match["bare"]
+                return kind, (_clean(body) if kind == "objective" else _one_line(body, _KR_LABEL))
+    if _OBJECTIVE_ALONE.match(content):
+        return "objective", ""
+    return None
+
+
+def _looks_like(line: str, numbered: bool = False) -> str:
+    """Why a line the kit could not read may still be an objective or a key result (in a
+    heading only a numbered label counts: "## Key results for Q3" names a section)."""
+    match = _LOOKS_LIKE.match(line.lstrip("#").strip())
+    if not match or (numbered and not any(char.isdigit() for char in match.group())):
+        return ""
+    what = "an objective" if match["objective"] else "a key result"
+    label = " ".join((match["objective"] or match["key_result"]).split()) + ":"
+    if line.lstrip().startswith("|"):
+        return f"it looks like {what} in a table row; write each on a line of its own, such as '{label} ...'"
+    return f"it looks like {what}, but the kit cannot tell where its label ends; write it as '{label} ...'"
+
+
+def _indent(raw: str) -> int:
+    width = 0
+    for char in raw:
+        if char not in " \t":
+            break
+        width += 4 if char == "\t" else 1
+    return width
+
+
 def parse(text: str, path: str | None = None, set_id: str | None = None) -> OKRSet:
-    """Read a text draft into a set, keeping every line number."""
+    """Read a text draft (or a markdown OKR file) into a set, keeping every line number.
+
+    Markdown headings that name an objective or a key result are read as one; any other
+    heading is a comment, like a line starting with ``#`` in the draft format.
+    """
     text = text.removeprefix("\ufeff")
     headers: dict[str, str] = {}
     objectives: list[tuple[str, int, list[KeyResult]]] = []
     strays: list[StrayLine] = []
+    untitled = False  # the last objective was a label alone: its title may follow on the next line
+    bullet_indent: int | None = None  # how deep the current objective's key-result bullets are indented
+    last_was_bullet = False
     for number, raw in enumerate(_LINE_BREAK.split(text), start=1):
         line = raw.strip().removeprefix("\ufeff")
-        if not line or line.startswith("#"):
+        if not line:
             continue
-        if match := _OBJECTIVE.match(line):
-            kind, body = "objective", _clean(match["text"])
-        elif match := _KEY_RESULT.match(line) or (objectives and _BULLET.match(line)):
-            kind, body = "key result", _one_line(match["text"], _KR_LABEL)  # also "- KR: ..."
-        elif (match := _HEADER.match(line)) and not objectives:
+        heading = line.startswith("#")
+        content = line.lstrip("#").strip() if heading else line
+        bullet = None if heading else _BULLET.match(content)
+        if bullet:
+            content = _CHECKBOX.sub("", bullet["text"], count=1)
+        labelled = _label(content)
+        is_bullet_kr = False
+        if labelled and (labelled[0] == "objective" or not bullet or objectives):
+            kind, body = labelled
+        elif _SECTION.match(content):
+            continue  # "#### Key results": a section label, nothing of its own
+        elif heading:
+            if reason := _looks_like(line, numbered=True):
+                strays.append(StrayLine(number, line, "unrecognized", reason))
+            continue  # a heading that names no objective, or a comment
+        elif bullet and objectives:
+            kind, body, is_bullet_kr = "key result", _one_line(content, _KR_LABEL), True
+        elif not bullet and (match := _HEADER.match(line)) and not objectives:
             kind, body = match["name"].lower(), _clean(match["value"])
+        elif untitled and not bullet and not _HEADER.match(line):
+            kind, body = "title", _clean(line)
         else:
             kind, body = "", line
+        if kind != "title":
+            untitled = False
+        indent = _indent(raw)
         if len(body) > MAX_TEXT:
             strays.append(StrayLine(number, line, "unrecognized", f"longer than {MAX_TEXT:,} characters; "
                                     "an objective or a key result fits in a sentence or two"))
         elif kind == "objective":
             objectives.append((body, number, []))
+            untitled, bullet_indent = not body, None
+        elif kind == "title":
+            title, line_number, krs = objectives[-1]
+            objectives[-1] = (body, line_number, krs)
+        elif kind == "key result" and is_bullet_kr and last_was_bullet and bullet_indent is not None \
+                and indent > bullet_indent:
+            strays.append(StrayLine(number, line, "unrecognized", "a sub-point of the key result above, not a "
+                                    "key result of its own; fold it into that key result or give it its own "
+                                    "line at the same depth"))
+            continue
         elif kind == "key result":
             if objectives:
                 objectives[-1][2].append(KeyResult(text=body, line=number))
+                if is_bullet_kr and (bullet_indent is None or indent < bullet_indent):
+                    bullet_indent = indent
             else:
                 strays.append(StrayLine(number, line, "orphan-key-result"))
         elif kind:
@@ -89,8 +180,9 @@ def parse(text: str, path: str | None = None, set_id: str | None = None) -> OKRS
                 headers[name] = body.lower() if name in ("level", "type") else body
         else:
             reason = ("a header belongs before the first objective" if _HEADER.match(line)
-                      else "a bullet belongs under an objective" if _BULLET.match(line) else "")
+                      else "a bullet belongs under an objective" if bullet else _looks_like(line))
             strays.append(StrayLine(number, line, "unrecognized", reason))
+        last_was_bullet = is_bullet_kr
     return OKRSet(
         objectives=tuple(Objective(title, tuple(krs), line=number) for title, number, krs in objectives),
         id=set_id,
