@@ -61,6 +61,13 @@ def load_directory(path: Path, skipped: list[InputError] | None = None) -> Organ
     return yamlsets.organisation(sets, name=path.name, path=str(path))
 
 
+def files_read(loaded: OKRSet | Organisation) -> int:
+    """How many files a loaded input came from: a directory's set files, else the one file."""
+    if isinstance(loaded, Organisation):
+        return max(1, len({okr_set.path for okr_set in loaded.sets}))
+    return 1
+
+
 def _set_id(path: Path) -> str | None:
     """Text drafts in an organisation take their id from the file name."""
     stem = path.stem
