@@ -133,7 +133,7 @@ def test_nothing_that_looks_like_an_objective_or_key_result_vanishes(name):
 
 @pytest.mark.parametrize("line", ["## O2: Win the enterprise segment", "### Objective 2 - Win the enterprise segment",
                                   "### Objective 2: Win the enterprise segment", "**Objective:** Win the enterprise segment",
-                                  "# Objective 2 — Win the enterprise segment", "## Objective 2 Win the enterprise segment",
+                                  "#### Objective 2 — Win the enterprise segment", "## Objective 2 Win the enterprise segment",
                                   "1. **Objective 2:** Win the enterprise segment", "- O2. Win the enterprise segment"])
 def test_a_markdown_objective_starts_its_own_objective(line):
     """The issue's complaint: the objective was read as a comment and its key results joined O1."""
@@ -152,7 +152,7 @@ def test_a_line_that_looks_like_a_label_is_reported_as_such(line, kind):
     assert any(f.code == "OKR001" and "looks like" in f.message for f in check(s))
 
 
-@pytest.mark.parametrize("line", ["# a comment", "## Engineering", "### Key results", "**Key Results:**",
+@pytest.mark.parametrize("line", ["# a comment", "# about O2 and KR3", "#", "## Engineering", "### Key results", "**Key Results:**",
                                   "## Objectives and key results", "### Key results for Q3"])
 def test_headings_and_section_labels_that_name_no_objective_are_quiet(line):
     s = parse(f"O: Win the north\n{line}\n- Grow sales from 1 to 2\n")
@@ -165,3 +165,13 @@ def test_headings_and_section_labels_that_name_no_objective_are_quiet(line):
 def test_markdown_key_results(line):
     s = parse(f"O: Win the north\n{line}\n")
     assert [kr.text for kr in s.objectives[0].key_results] == ["Grow sales from 1 to 2"]
+
+
+@pytest.mark.parametrize("line", ["# O2: Win the enterprise segment", "# Objective 2 - Win the enterprise segment",
+                                  "#KR: Sign 3 enterprise customers", "# KR3 was dropped"])
+def test_a_comment_that_looks_like_an_objective_or_key_result_is_reported(line):
+    """A single '#' starts a comment (FORMATS.md), so it is not read; but it is not lost either."""
+    s = parse(f"O: Win the north\n- Grow sales from 1 to 2\n{line}\n- Sign 3 enterprise customers\n")
+    assert [o.title for o in s.objectives] == ["Win the north"]
+    [stray] = s.stray_lines
+    assert stray.line == 3 and "comment that looks like" in stray.reason

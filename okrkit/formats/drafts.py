@@ -96,6 +96,11 @@ def _looks_like(line: str, numbered: bool = False) -> str:
     return f"it looks like {what}, but the kit cannot tell where its label ends; write it as '{label} ...'"
 
 
+_COMMENTED = ("a comment that looks like an objective or a key result; the key results under it count for the "
+              "objective before. Make it a heading ('## O2: ...') or a line ('O2: ...') to have it read, or "
+              "delete it")
+
+
 def _indent(raw: str) -> int:
     width = 0
     for char in raw:
@@ -108,8 +113,10 @@ def _indent(raw: str) -> int:
 def parse(text: str, path: str | None = None, set_id: str | None = None) -> OKRSet:
     """Read a text draft (or a markdown OKR file) into a set, keeping every line number.
 
-    Markdown headings that name an objective or a key result are read as one; any other
-    heading is a comment, like a line starting with ``#`` in the draft format.
+    Markdown headings (``##`` to ``######``) that name an objective or a key result are read as
+    one; any other heading is a comment. A line starting with a single ``#`` is a comment, as the
+    draft format has it; one that looks like an objective or a key result is reported, since the
+    key results under it would otherwise count for the objective before.
     """
     text = text.removeprefix("\ufeff")
     headers: dict[str, str] = {}
@@ -122,8 +129,13 @@ def parse(text: str, path: str | None = None, set_id: str | None = None) -> OKRS
         line = raw.strip().removeprefix("\ufeff")
         if not line:
             continue
-        heading = line.startswith("#")
-        content = line.lstrip("#").strip() if heading else line
+        hashes = len(line) - len(line.lstrip("#"))
+        content = line[hashes:].strip()
+        if hashes == 1:
+            if _label(content) or _looks_like(line, numbered=True):
+                strays.append(StrayLine(number, line, "unrecognized", _COMMENTED))
+            continue
+        heading = hashes > 1
         bullet = None if heading else _BULLET.match(content)
         if bullet:
             content = _CHECKBOX.sub("", bullet["text"], count=1)
