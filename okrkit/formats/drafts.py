@@ -72,14 +72,13 @@ def _one_line(text: str, label: re.Pattern | None = None) -> str:
 def _label(content: str) -> tuple[str, str] | None:
     """("objective" | "key result", its text) when the content opens with a label, in the draft
     format or as markdown OKR files write it."""
-    for kind, patterns in (("objective", (_OBJECTIVE, _OBJECTIVE_MARKDOWN)),
-                           ("key result", (_KEY_RESULT, _KEY_RESULT_MARKDOWN))):
-        for pattern in patterns:
-            if match := pattern.match(content):
-                body = match["text"] if match["text"] is not None else match["bare"]
-                return kind, (_clean(body) if kind == "objective" else _one_line(body, _KR_LABEL))
-    if _OBJECTIVE_ALONE.match(content):
-        return "objective", ""
+    opening = content.lstrip("*_ \t")[:1]
+    if opening in ("O", "o"):  # every objective label opens with O or Objective, every key result's with K
+        if match := _OBJECTIVE.match(content) or _OBJECTIVE_MARKDOWN.match(content):
+            return "objective", _clean(match["text"] if match["text"] is not None else match["bare"])
+        return ("objective", "") if _OBJECTIVE_ALONE.match(content) else None
+    if opening in ("K", "k") and (match := _KEY_RESULT.match(content) or _KEY_RESULT_MARKDOWN.match(content)):
+        return "key result", _one_line(match["text"] if match["text"] is not None else match["bare"], _KR_LABEL)
     return None
 
 
