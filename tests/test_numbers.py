@@ -99,6 +99,7 @@ def test_labels_are_not_quantities(text):
     ("Reach $1m ARR", 1e6, "USD"),
     ("Make £15k RR p/m", 15e3, "GBP"),
     ("Reach 1st place in the G2 ranking", 1, None),
+    ("Lift page speed to the 90th percentile", 90, None),
 ])
 def test_number_forms_published_sets_use(text, value, unit):
     found = quantities(text)
