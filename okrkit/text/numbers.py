@@ -193,7 +193,7 @@ _GROUPS = ("cur", "num", "words", "mult", "multword", "pct", "attached")
 # Addresses name a page, not an amount: ".../milestone/20", "https://example.org/q/3", "issues/20".
 _ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[^\s/]*[A-Za-z][^\s/]*/\S*/\S*|\b[A-Za-z]+/\d\S*")
 # An ordinal ranks ("the 1st CAB event"); it is a target only as a place ("reach 1st place").
-_PLACE = re.compile(r"\s+(?:place|position|rank|spot)\b", re.I)
+_PLACE = re.compile(r"\s+(?:place|position|rank|spot|percentile)\b", re.I)
 # A bare decimal followed by one of these names a version ("multistream 2.0 is implemented").
 _VERSION_FOLLOWERS = frozenset({
     "is", "are", "was", "were", "will", "has", "have", "gets", "ships", "shipped", "released", "release",
