@@ -32,6 +32,8 @@ _SECTION = re.compile(
 # What a line that the kit cannot read looks like, to say so in its finding ("O2 Win ...").
 _LOOKS_LIKE = re.compile(r"^[|\s]*(?:\*\*|__)?\s*(?:(?P<objective>O\s*\d+|Objective)|(?P<key_result>KR\s*\d*|Key\s*Results?))\b",
                          re.I)
+# Handbooks decorate headings and bullets: "### 🎯 Objective 1: ...", "- ✅ KR1: ...".
+_DECORATION = re.compile("^[\u2190-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]+\\s*")
 _BULLET = re.compile(r"^(?:[-*+•‣◦]|\d{1,3}[.)])\s+(?P<text>.*)$")
 _CHECKBOX = re.compile(r"^\[[ xX]?\]\s*")
 _HEADER = re.compile(rf"^{_BOLD}\s*(?P<name>team|set|level|cycle|type|owner)\s*{_BOLD}\s*:\s*{_BOLD}\s*(?P<value>.*)$", re.I)
@@ -138,6 +140,8 @@ def parse(text: str, path: str | None = None, set_id: str | None = None) -> OKRS
         bullet = None if heading else _BULLET.match(content)
         if bullet:
             content = _CHECKBOX.sub("", bullet["text"], count=1)
+        if (heading or bullet) and content and content[0] >= "\u2190":
+            content = _DECORATION.sub("", content, count=1)
         labelled = _label(content)
         is_bullet_kr = False
         if labelled and (labelled[0] == "objective" or not bullet or objectives):

@@ -220,6 +220,21 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
+_WORD_AFTER = re.compile(r"[-\s]([A-Za-z]+)")
+
+
+def _names_no_amount(text: str, end: int, words: str) -> bool:
+    """Whether a number word is part of a phrase rather than an amount: a compound ("one-click",
+    "two-factor"; "two-week" keeps its unit) or "one of" ("One of the top 3 vendors")."""
+    after = _WORD_AFTER.match(text, end)
+    if not after:
+        return False
+    word = after.group(1).lower()
+    if text[end] == "-":
+        return word not in _SECONDS and word not in _MEASURE_UNITS and word not in _NUMBER_WORDS
+    return word == "of" and words.lower() == "one"
+
+
 def _names_version(text: str, end: int, raw: str) -> bool:
     """Whether a bare decimal ending at ``end`` is a version: "2.0 is implemented", "1.2.3"."""
     if text.startswith(".", end) and end + 1 < len(text) and text[end + 1].isdigit():
@@ -251,6 +266,8 @@ def quantities(text: str) -> tuple[Quantity, ...]:
                 unit, seconds = _unit(attached)
             else:
                 continue  # part of a word or code such as "3D" or "4G"
+        if words and _names_no_amount(text, match.end(), words):
+            continue
         value = float(num.replace(",", "")) if num else _words_value(words)
         multiplier = _MULTIPLIERS[(mult or multword).lower()] if (mult or multword) else 1.0
         value *= multiplier
