@@ -112,6 +112,12 @@ def test_bold_labels_bullet_objectives_nested_key_results_and_tables():
     assert "sub-point" in reasons[11] and "table row" in reasons[14]
 
 
+@pytest.mark.parametrize("label", ["### Objective 2 ###", "**Objective 2**", "## O2:"])
+def test_a_label_alone_starts_an_objective_whose_title_may_follow(label):
+    s = parse(f"O: Win the north\n- Grow sales from 1 to 2\n{label}\n- Sign 3 enterprise customers\n")
+    assert [(o.title, len(o.key_results)) for o in s.objectives] == [("Win the north", 1), ("", 1)]
+
+
 def test_a_heading_alone_takes_the_title_on_the_next_line():
     s = read("heading-then-title.md")
     assert outline(s) == [(5, "Make our brand the first one retail buyers think of", [9, 10, 11]),
@@ -134,7 +140,8 @@ def test_nothing_that_looks_like_an_objective_or_key_result_vanishes(name):
 @pytest.mark.parametrize("line", ["## O2: Win the enterprise segment", "### Objective 2 - Win the enterprise segment",
                                   "### Objective 2: Win the enterprise segment", "**Objective:** Win the enterprise segment",
                                   "#### Objective 2 — Win the enterprise segment", "## Objective 2 Win the enterprise segment",
-                                  "1. **Objective 2:** Win the enterprise segment", "- O2. Win the enterprise segment"])
+                                  "1. **Objective 2:** Win the enterprise segment", "- O2. Win the enterprise segment",
+                                  "## Objective 2: Win the enterprise segment ##"])
 def test_a_markdown_objective_starts_its_own_objective(line):
     """The issue's complaint: the objective was read as a comment and its key results joined O1."""
     s = parse(f"O: Win the north\n- Grow sales from 1 to 2\n{line}\n- Sign 3 enterprise customers\n")

@@ -137,6 +137,8 @@ def parse(text: str, path: str | None = None, set_id: str | None = None) -> OKRS
                 strays.append(StrayLine(number, line, "unrecognized", _COMMENTED))
             continue
         heading = hashes > 1
+        if heading and content.endswith("#"):
+            content = content.rstrip("#").rstrip()  # the closing hashes of "### Objective 1 ###"
         bullet = None if heading else _BULLET.match(content)
         if bullet:
             content = _CHECKBOX.sub("", bullet["text"], count=1)
