@@ -366,9 +366,11 @@ _TO_FROM = re.compile(r"\bto\s+(?:[^\W\d]+\s+){0,2}⟨(\d+)⟩[^⟨]{0,40}?\bfro
 _VALUE_OF = frozenset({"total", "minimum", "maximum", "average", "least", "most", "sum", "score", "rate",
                        "level", "value", "target", "goal", "number", "count"})
 # Where a template's number was never filled in: "TBD", "??", "X%", "$X", "N1 IARR", "from X to Y".
+# The lookahead lets the search skip every position no placeholder can start at.
 _PLACEHOLDER = language.LazyPattern(
-    r"\b(?i:TBD|TBC|TBA)\b|\?{2,}|[$€£]\s?[XNY]{1,3}\b|\b[xXN]{1,3}\s?%|\bX{2,}\b|\bN\d*\b(?![-/'’.])"
-    r"|\b(?:to|from|by)\s+(?P<letter>[XY](?:\s?%|(?=\s*(?:$|[,;.)]|(?:to|from|by|in|per)\b))))")
+    r"(?=[?$€£TtXxNY])(?:\b(?i:TB[DCA])\b|\?{2,}|[$€£]\s?[XNY]{1,3}\b|\b[xXN]{1,3}\s?%|\bX{2,}\b"
+    r"|\bN\d*\b(?![-/'’.])|(?P<letter>\b[XY](?:\s?%|(?=\s*(?:$|[,;.)]|(?:to|from|by|in|per)\b)))))")
+_LETTER_AFTER = re.compile(r"\b(?:to|from|by)\s*$", re.I)  # a lone X or Y is a placeholder after these
 _RELATIVE_WORDS = re.compile(
     r"⟨(\d+)⟩\s*(?:more|higher|increase|growth|uplift|rise|fewer|less|lower|reduction|decrease|drop)\b", re.I)
 _BARE_RANGE = re.compile(r"⟨(\d+)⟩\s+to\s+⟨(\d+)⟩", re.I)
@@ -379,8 +381,12 @@ _TARGET = re.compile(
 
 def placeholder(text: str) -> str | None:
     """The placeholder standing where a number belongs ("TBD", "X%"), if there is one."""
-    match = _PLACEHOLDER.search(text)
-    return (match["letter"] or match.group().strip()) if match else None
+    for match in _PLACEHOLDER.finditer(text):
+        if not match["letter"]:
+            return match.group().strip()
+        if _LETTER_AFTER.search(text, max(0, match.start() - 8), match.start()):
+            return match["letter"]
+    return None
 
 
 def _target(marked: str, found: tuple[Quantity, ...], moves_metric: bool) -> Quantity | None:
