@@ -55,7 +55,8 @@ _NUMBER_WORDS = {
 _SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9}
 
 # Case-insensitive, so that a key result may open with one ("Two daemons ...", "TEN new partners").
-_WORD_NUMBER = "(?i:" + "|".join([*_NUMBER_WORDS, *_SCALES]) + ")"
+_LOWER_WORD_NUMBER = "|".join([*_NUMBER_WORDS, *_SCALES])
+_WORD_NUMBER = f"(?i:{_LOWER_WORD_NUMBER})"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _QUANTITY = language.LazyPattern(
     r"(?P<cur>[$€£])?\s?"
@@ -156,7 +157,10 @@ CACHED_TEXTS = 1 << 17
 # Where _QUANTITY can match: a run of digits (or a point) or a number word; a match starts at
 # most two characters earlier ("$ 5"). Trying the full pattern only there is much faster than
 # letting finditer try it at every character, and finds exactly the same matches.
-_NUMBER_START = language.LazyPattern(rf"[\d.]+|\b(?=[zotfsenhdbmwZOTFSENHDBMW])(?:{_WORD_NUMBER})")
+# (Lower-case words are tried case-sensitively: the case-insensitive alternation is slower, and
+# only needed where a word opens with a capital.)
+_NUMBER_START = language.LazyPattern(
+    rf"[\d.]+|\b(?=[zotfsenhdbmw])(?:{_LOWER_WORD_NUMBER})|\b(?=[ZOTFSENHDBMW])(?:{_WORD_NUMBER})")
 # A calendar span that can hide a number holds a year, a date, "FY" or a month name.
 _DATE_DIGITS = re.compile(r"\d(?:(?<=[12])[09]\d\d|[./-]\d)")
 _MONTH_WORDS = frozenset(language._MONTHS.split("|"))
@@ -381,6 +385,9 @@ _TARGET = re.compile(
 
 def placeholder(text: str) -> str | None:
     """The placeholder standing where a number belongs ("TBD", "X%"), if there is one."""
+    if "?" not in text and "X" not in text and "N" not in text and "Y" not in text and "x" not in text \
+            and "tb" not in text.lower():
+        return None  # most key results: cheaper than the search, which tries many positions
     for match in _PLACEHOLDER.finditer(text):
         if not match["letter"]:
             return match.group().strip()
