@@ -100,7 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     checker = commands.add_parser(
         "check", help="check drafts, sets or organisations against the OKR rules",
-        description="Check OKR drafts (*.okr), YAML sets, organisation files or directories. "
+        description="Check OKR drafts (*.okr), markdown OKR files (*.md), YAML sets, organisation files or directories. "
                     "Exit status: 0 no errors, 1 errors found, 2 input could not be read.")
     checker.add_argument("paths", nargs="+", metavar="PATH", help="a draft, a YAML set, an organisation or a directory")
     checker.add_argument("--format", choices=("text", "json"), default="text", help="output for people or machines")

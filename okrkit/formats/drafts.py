@@ -142,9 +142,9 @@ def parse(text: str, path: str | None = None, set_id: str | None = None) -> OKRS
         bullet = None if heading else _BULLET.match(content)
         if bullet:
             content = _CHECKBOX.sub("", bullet["text"], count=1)
-        if (heading or bullet) and content and content[0] >= "\u2190":
-            content = _DECORATION.sub("", content, count=1)
         labelled = _label(content)
+        if not labelled and (heading or bullet) and content and content[0] >= "\u2190":
+            labelled = _label(_DECORATION.sub("", content, count=1))  # the emoji go with the label
         is_bullet_kr = False
         if labelled and (labelled[0] == "objective" or not bullet or objectives):
             kind, body = labelled

@@ -37,7 +37,7 @@ def load_directory(path: Path, skipped: list[InputError] | None = None) -> Organ
                    if p.is_file() and p.suffix.lower() in YAML_SUFFIXES + DRAFT_SUFFIXES
                    and not p.name.startswith("."))
     if not files:
-        raise InputError("holds no set files (*.okr, *.yaml, *.yml)", str(path))
+        raise InputError(f"holds no set files ({', '.join('*' + s for s in DRAFT_SUFFIXES + YAML_SUFFIXES)})", str(path))
     sets, first = [], {}
     for file in files:
         try:
