@@ -188,3 +188,16 @@ def test_emoji_that_decorate_headings_and_bullets_are_not_part_of_the_label():
     s = parse("### 🎯 Objective 1: Win the north\n- ✅ KR1: Grow sales from 1 to 2\n- 🚀 Grow visits from 1 to 2\n")
     assert [(o.title, [kr.text for kr in o.key_results]) for o in s.objectives] == [
         ("Win the north", ["Grow sales from 1 to 2", "🚀 Grow visits from 1 to 2"])]  # a key result's own words stay
+
+
+@pytest.mark.parametrize("draft, key_results, sub_points", [
+    ("O: Win\n- Grow a from 1 to 2\n  - owner: sales\n  - see the dashboard\n- Grow b from 1 to 2\n", 2, [3, 4]),
+    ("O: Win\n**KR1:** Grow a from 1 to 2\n  - initiative: a pilot\n", 1, [3]),
+    ("O: Win\n  - Grow a from 1 to 2\n  - Grow b from 1 to 2\n- Grow c from 1 to 2\n", 3, []),
+    ("- **Objective 1**: Win\n  - Grow a from 1 to 2\n  - Grow b from 1 to 2\n", 2, []),
+])
+def test_a_bullet_deeper_than_the_key_result_above_is_a_sub_point(draft, key_results, sub_points):
+    s = parse(draft)
+    assert sum(len(o.key_results) for o in s.objectives) == key_results
+    assert [x.line for x in s.stray_lines] == sub_points
+    assert all("sub-point" in x.reason for x in s.stray_lines)

@@ -124,8 +124,8 @@ def parse(text: str, path: str | None = None, set_id: str | None = None) -> OKRS
     objectives: list[tuple[str, int, list[KeyResult]]] = []
     strays: list[StrayLine] = []
     untitled = False  # the last objective was a label alone: its title may follow on the next line
-    bullet_indent: int | None = None  # how deep the current objective's key-result bullets are indented
-    last_was_bullet = False
+    kr_indent = 0  # how deep the last key result was indented: a bullet deeper than it is a sub-point
+    after_kr = False  # the line before was a key result, or a sub-point of one
     for number, raw in enumerate(_LINE_BREAK.split(text), start=1):
         line = raw.strip().removeprefix("\ufeff")
         if not line:
@@ -145,7 +145,7 @@ def parse(text: str, path: str | None = None, set_id: str | None = None) -> OKRS
         labelled = _label(content)
         if not labelled and (heading or bullet) and content and content[0] >= "\u2190":
             labelled = _label(_DECORATION.sub("", content, count=1))  # the emoji go with the label
-        is_bullet_kr = False
+        is_bullet = False
         if labelled and (labelled[0] == "objective" or not bullet or objectives):
             kind, body = labelled
         elif _SECTION.match(content):
@@ -155,7 +155,7 @@ def parse(text: str, path: str | None = None, set_id: str | None = None) -> OKRS
                 strays.append(StrayLine(number, line, "unrecognized", reason))
             continue  # a heading that names no objective, or a comment
         elif bullet and objectives:
-            kind, body, is_bullet_kr = "key result", _one_line(content, _KR_LABEL), True
+            kind, body, is_bullet = "key result", _one_line(content, _KR_LABEL), True
         elif not bullet and (match := _HEADER.match(line)) and not objectives:
             kind, body = match["name"].lower(), _clean(match["value"])
         elif untitled and not bullet and not _HEADER.match(line):
@@ -165,26 +165,25 @@ def parse(text: str, path: str | None = None, set_id: str | None = None) -> OKRS
         if kind != "title":
             untitled = False
         indent = _indent(raw)
+        follows_kr, after_kr = after_kr, False
         if len(body) > MAX_TEXT:
             strays.append(StrayLine(number, line, "unrecognized", f"longer than {MAX_TEXT:,} characters; "
                                     "an objective or a key result fits in a sentence or two"))
         elif kind == "objective":
             objectives.append((body, number, []))
-            untitled, bullet_indent = not body, None
+            untitled = not body
         elif kind == "title":
             title, line_number, krs = objectives[-1]
             objectives[-1] = (body, line_number, krs)
-        elif kind == "key result" and is_bullet_kr and last_was_bullet and bullet_indent is not None \
-                and indent > bullet_indent:
+        elif kind == "key result" and is_bullet and follows_kr and indent > kr_indent:
             strays.append(StrayLine(number, line, "unrecognized", "a sub-point of the key result above, not a "
                                     "key result of its own; fold it into that key result or give it its own "
                                     "line at the same depth"))
-            continue
+            after_kr = True
         elif kind == "key result":
             if objectives:
                 objectives[-1][2].append(KeyResult(text=body, line=number))
-                if is_bullet_kr and (bullet_indent is None or indent < bullet_indent):
-                    bullet_indent = indent
+                kr_indent, after_kr = indent, True
             else:
                 strays.append(StrayLine(number, line, "orphan-key-result"))
         elif kind:
@@ -199,7 +198,6 @@ def parse(text: str, path: str | None = None, set_id: str | None = None) -> OKRS
             reason = ("a header belongs before the first objective" if _HEADER.match(line)
                       else "a bullet belongs under an objective" if bullet else _looks_like(line))
             strays.append(StrayLine(number, line, "unrecognized", reason))
-        last_was_bullet = is_bullet_kr
     return OKRSet(
         objectives=tuple(Objective(title, tuple(krs), line=number) for title, number, krs in objectives),
         id=set_id,
