@@ -46,8 +46,10 @@ _GROUP_SAYS = {
     "OKR209": "count the team's own output",
     "OKR001": "are not headers, objectives or key results",
 }
-# When at least half the key results of a set are tasks or unmeasured, the set as a whole is the problem.
+# When at least half the key results of a set are unmeasured or tasks, and some are tasks indeed,
+# the set as a whole is the problem (a blank template's "Increase ... from ... to ..." is not).
 _TASK_LIST = frozenset({"OKR203", "OKR204", "OKR209"})
+_TASKS = frozenset({"OKR204", "OKR209"})
 _PLACE = re.compile(r"(?:^|/)O\d+(?:/KR\d+)?$")
 
 Sizes = Mapping[tuple[str | None, str], tuple[int, int]]
@@ -76,9 +78,12 @@ def as_text(found: Sequence[Finding], files: int, colour: bool = False, sizes: S
         return f"{_COLOURS[style]}{text}{_RESET}" if colour else text
 
     groups: dict[tuple, list[Finding]] = defaultdict(list)
+    with_tasks = set()  # (path, set) where some key result is a task
     for f in found:
         if f.where or f.line:
             groups[(f.path, _set_of(f.where), f.code)].append(f)
+        if f.code in _TASKS:
+            with_tasks.add((f.path, _set_of(f.where)))
     lines: list[str] = []
     for path in dict.fromkeys(f.path for f in found):
         lines.append(paint(path or "(draft)", "bold"))
@@ -91,7 +96,8 @@ def as_text(found: Sequence[Finding], files: int, colour: bool = False, sizes: S
                     continue
                 shown.add(key)
                 lines.append(f"  {f'{len(group)} ×':>9}  {paint(f'{f.severity:<7}', f.severity)} {f.code} "
-                             f"{key[1] or 'set'}: {_group_message(group, (sizes or {}).get(key[:2]))}")
+                             f"{key[1] or 'set'}: "
+                             f"{_group_message(group, (sizes or {}).get(key[:2]), key[:2] in with_tasks)}")
                 lines.append(paint(f"{'':13}at {_places(group)}", "dim"))
                 hint = Counter(g.hint for g in group).most_common(1)[0][0]  # the hint most of them share
             else:
@@ -104,7 +110,7 @@ def as_text(found: Sequence[Finding], files: int, colour: bool = False, sizes: S
     return "\n".join(lines)
 
 
-def _group_message(group: list[Finding], size: tuple[int, int] | None) -> str:
+def _group_message(group: list[Finding], size: tuple[int, int] | None, with_tasks: bool = False) -> str:
     """ "12 of 25 key results have no number: this reads as a task list, not an OKR set." """
     n, first = len(group), group[0]
     says = _GROUP_SAYS.get(first.code, f"fire {first.name.replace('-', ' ')}")
@@ -114,7 +120,7 @@ def _group_message(group: list[Finding], size: tuple[int, int] | None) -> str:
     counted = "key results" if on_key_results else "objectives"
     total = (size[1] if on_key_results else size[0]) if size else None
     message = f"{n} of {total} {counted} {says}" if total and total >= n else f"{n} {counted} {says}"
-    if first.code in _TASK_LIST and total and 2 * n >= total:
+    if first.code in _TASK_LIST and with_tasks and total and 2 * n >= total:
         message += ": this reads as a task list, not an OKR set"
     return message + "."
 

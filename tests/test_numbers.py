@@ -148,7 +148,7 @@ def test_a_count_of_items_is_not_the_metrics_target(text, target):
 @pytest.mark.parametrize("text, shown", [
     ("N1 IARR", "N1"), ("Grow revenue to TBD", "TBD"), ("X% of users activate in week one", "X%"),
     ("Earn $X in upsells", "$X"), ("Reach ?? signups", "??"), ("Raise conversion from 20% to X%", "X%"),
-    ("Increase NPS from X to Y", "X"),
+    ("Increase NPS from X to Y", "X"), ("Increase ... from ... to ...", "..."), ("Raise NPS to …", "…"),
 ])
 def test_placeholders_leave_the_number_missing(text, shown):
     read = measure(text)
@@ -156,7 +156,8 @@ def test_placeholders_leave_the_number_missing(text, shown):
 
 
 @pytest.mark.parametrize("text", ["Post to X 3 times a week", "Grow followers on X from 2k to 5k",
-                                  "Grow sales in N. America from 2 to 3 Mil USD", "Mark N/A answers in 5 days"])
+                                  "Grow sales in N. America from 2 to 3 Mil USD", "Mark N/A answers in 5 days",
+                                  "Close 20 issues of .../milestone/4", "Grow visits... from 2 to 3 a day"])
 def test_letters_that_are_no_placeholders(text):
     read = measure(text)
     assert read.placeholder is None and read.has_number

@@ -60,3 +60,11 @@ def test_groups_are_per_set_in_an_organisation():
 def test_without_sizes_the_count_still_reads():
     s = parse(TASKS, "tasks.okr")
     assert "5 key results have no number." in report.as_text(check(s), 1)
+
+
+def test_a_blank_template_is_not_called_a_task_list():
+    """Unmeasured key results that are no tasks ("Increase ... from ... to ...") are counted, not judged."""
+    text, _ = text_of("Cycle: 2025-Q1\nO: Win the north this year\nKR: Increase ... from ... to ...\n"
+                      "KR: Reduce ... from ... to ...\nKR: Raise ... from ... to ...\n")
+    assert "3 of 3 key results have no number." in text and "task list" not in text
+    assert "'...' is a placeholder" in text  # the hint, shared by the three

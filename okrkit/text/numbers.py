@@ -369,10 +369,11 @@ _TO_FROM = re.compile(r"\bto\s+(?:[^\W\d]+\s+){0,2}⟨(\d+)⟩[^⟨]{0,40}?\bfro
 # the items the metric is about ("opportunity size of 2 large deals").
 _VALUE_OF = frozenset({"total", "minimum", "maximum", "average", "least", "most", "sum", "score", "rate",
                        "level", "value", "target", "goal", "number", "count"})
-# Where a template's number was never filled in: "TBD", "??", "X%", "$X", "N1 IARR", "from X to Y".
+# Where a template's number was never filled in: "TBD", "??", "X%", "$X", "N1 IARR", "from X to Y",
+# "from ... to ..." (the kit's own blank draft writes that).
 # The lookahead lets the search skip every position no placeholder can start at.
 _PLACEHOLDER = language.LazyPattern(
-    r"(?=[?$€£TtXxNY])(?:\b(?i:TB[DCA])\b|\?{2,}|[$€£]\s?[XNY]{1,3}\b|\b[xXN]{1,3}\s?%|\bX{2,}\b"
+    r"(?=[?$€£TtXxNY.…])(?:(?<!\S)(?:\.{3}|…)(?!\S)|\b(?i:TB[DCA])\b|\?{2,}|[$€£]\s?[XNY]{1,3}\b|\b[xXN]{1,3}\s?%|\bX{2,}\b"
     r"|\bN\d*\b(?![-/'’.])|(?P<letter>\b[XY](?:\s?%|(?=\s*(?:$|[,;.)]|(?:to|from|by|in|per)\b)))))")
 _LETTER_AFTER = re.compile(r"\b(?:to|from|by)\s*$", re.I)  # a lone X or Y is a placeholder after these
 _RELATIVE_WORDS = re.compile(
@@ -386,7 +387,7 @@ _TARGET = re.compile(
 def placeholder(text: str) -> str | None:
     """The placeholder standing where a number belongs ("TBD", "X%"), if there is one."""
     if "?" not in text and "X" not in text and "N" not in text and "Y" not in text and "x" not in text \
-            and "tb" not in text.lower():
+            and "tb" not in text.lower() and "..." not in text and "…" not in text:
         return None  # most key results: cheaper than the search, which tries many positions
     for match in _PLACEHOLDER.finditer(text):
         if not match["letter"]:
