@@ -1,4 +1,5 @@
-"""Text drafts: the plain format a learner types (FORMATS.md, section 1).
+"""Text drafts: the plain format a learner types (FORMATS.md, section 1), and markdown OKR files
+as projects and handbooks publish them (headings, checkboxes, numbered lists: the kit's reading).
 
 Parsing never fails on what a learner writes: a line the format does not know becomes a
 stray line that the checker reports (OKR001, OKR101) with its line number. What
@@ -84,22 +85,34 @@ def _label(content: str) -> tuple[str, str] | None:
     return None
 
 
-def _looks_like(line: str, numbered: bool = False) -> str:
-    """Why a line the kit could not read may still be an objective or a key result (in a
-    heading only a numbered label counts: "## Key results for Q3" names a section)."""
+def _resemblance(line: str, numbered: bool = False) -> tuple[str, str] | None:
+    """("an objective" | "a key result", its label) when a line the kit could not read opens like
+    one (in a heading only a numbered label counts: "## Key results for Q3" names a section)."""
     match = _LOOKS_LIKE.match(line.lstrip("#").strip())
     if not match or (numbered and not any(char.isdigit() for char in match.group())):
-        return ""
-    what = "an objective" if match["objective"] else "a key result"
+        return None
     label = " ".join((match["objective"] or match["key_result"]).split()) + ":"
+    return ("an objective" if match["objective"] else "a key result"), label
+
+
+def _looks_like(line: str, numbered: bool = False) -> str:
+    """Why a line the kit could not read may still be an objective or a key result, or ""."""
+    if not (resemblance := _resemblance(line, numbered)):
+        return ""
+    what, label = resemblance
     if line.lstrip().startswith("|"):
         return f"it looks like {what} in a table row; write each on a line of its own, such as '{label} ...'"
     return f"it looks like {what}, but the kit cannot tell where its label ends; write it as '{label} ...'"
 
 
-_COMMENTED = ("a comment that looks like an objective or a key result; the key results under it count for the "
-              "objective before. Make it a heading ('## O2: ...') or a line ('O2: ...') to have it read, or "
-              "delete it")
+def _commented(content: str) -> str:
+    """Why a comment is reported: it looks like an objective or a key result, and is not read."""
+    labelled, resemblance = _label(content), _resemblance(content, numbered=True)
+    objective = labelled[0] == "objective" if labelled else bool(resemblance) and resemblance[0] == "an objective"
+    if objective:
+        return ("a comment that looks like an objective, so the key results under it count for the objective "
+                "before; make it a heading ('## O2: ...') or a line ('O2: ...') to have it read, or delete it")
+    return "a comment that looks like a key result, so it is not read; remove the '#' to have it read, or delete it"
 
 
 def _indent(raw: str) -> int:
@@ -134,7 +147,7 @@ def parse(text: str, path: str | None = None, set_id: str | None = None) -> OKRS
         content = line[hashes:].strip()
         if hashes == 1:
             if _label(content) or _looks_like(line, numbered=True):
-                strays.append(StrayLine(number, line, "unrecognized", _COMMENTED))
+                strays.append(StrayLine(number, line, "unrecognized", _commented(content)))
             continue
         heading = hashes > 1
         if heading and content.endswith("#"):
