@@ -45,6 +45,12 @@ _GROUP_SAYS = {
     "OKR208": "repeat another key result",
     "OKR209": "count the team's own output",
     "OKR001": "are not headers, objectives or key results",
+    "OKR401": "repeat a higher level's whole OKR",
+    "OKR402": "are silos, linked to no other set",
+    "OKR403": "aim short of a key result they are linked to",
+    "OKR404": "name a set, objective or key result that does not exist",
+    "OKR405": "go round in an alignment cycle",
+    "OKR406": "depend on a set that does not answer",
 }
 # When at least half the key results of a set are unmeasured or tasks, and some are tasks indeed,
 # the set as a whole is the problem (a blank template's "Increase ... from ... to ..." is not).
@@ -113,7 +119,7 @@ def as_text(found: Sequence[Finding], files: int, colour: bool = False, sizes: S
 def _group_message(group: list[Finding], size: tuple[int, int] | None, with_tasks: bool = False) -> str:
     """ "12 of 25 key results have no number: this reads as a task list, not an OKR set." """
     n, first = len(group), group[0]
-    says = _GROUP_SAYS.get(first.code, f"fire {first.name.replace('-', ' ')}")
+    says = _GROUP_SAYS.get(first.code, f"are flagged: {first.name.replace('-', ' ')}")
     if first.code == "OKR001":
         return f"{n} lines {says}."
     on_key_results = all("/KR" in f.where for f in group)

@@ -68,3 +68,14 @@ def test_a_blank_template_is_not_called_a_task_list():
                       "KR: Reduce ... from ... to ...\nKR: Raise ... from ... to ...\n")
     assert "3 of 3 key results have no number." in text and "task list" not in text
     assert "'...' is a placeholder" in text  # the hint, shared by the three
+
+
+def test_objectives_are_counted_as_objectives():
+    org = organisation([parse("Cycle: 2025-Q1\nO: Win the north this year\nKR: Grow sales from 1 to 2\n"
+                              "O: Win the south this year\nKR: Grow sales from 1 to 2\n"
+                              "O: Win the east this year\nKR: Grow sales from 1 to 2\n", "a.okr", set_id="alpha"),
+                        parse("Level: company\nCycle: 2025-Q1\nO: Grow the whole company this year\n"
+                              "KR: Grow sales from 1 to 2\n", "c.okr", set_id="company")])
+    text = report.as_text(check(org), 2, sizes=report.set_sizes(org))
+    assert "3 of 3 objectives are silos, linked to no other set." in text
+    assert "3 of 3 objectives have fewer than 3 key results." in text
