@@ -202,3 +202,14 @@ def test_a_bullet_deeper_than_the_key_result_above_is_a_sub_point(draft, key_res
     assert sum(len(o.key_results) for o in s.objectives) == key_results
     assert [x.line for x in s.stray_lines] == sub_points
     assert all("sub-point" in x.reason for x in s.stray_lines)
+
+
+def test_a_header_may_be_a_heading_before_the_first_objective():
+    s = parse("## Team: Platform\n### Cycle: 2026-Q1\n## O1: Make deploys boring\n- Cut failed deploys from 8% to 1%\n")
+    assert (s.team, s.cycle, len(s.objectives)) == ("Platform", "2026-Q1", 1) and not s.stray_lines
+
+
+def test_a_header_heading_after_the_first_objective_is_reported():
+    s = parse("## O1: Make deploys boring\n- Cut failed deploys from 8% to 1%\n## Owner: Platform lead\n")
+    assert s.owner is None
+    assert [(x.line, x.reason) for x in s.stray_lines] == [(3, "a header belongs before the first objective")]

@@ -163,6 +163,8 @@ def parse(text: str, path: str | None = None, set_id: str | None = None) -> OKRS
             kind, body = labelled
         elif _SECTION.match(content):
             continue  # "#### Key results": a section label, nothing of its own
+        elif heading and (match := _HEADER.match(content)):  # "## Team: Platform"
+            kind, body = (match["name"].lower(), _clean(match["value"])) if not objectives else ("", line)
         elif heading:
             if reason := _looks_like(line, numbered=True):
                 strays.append(StrayLine(number, line, "unrecognized", reason))
@@ -208,7 +210,7 @@ def parse(text: str, path: str | None = None, set_id: str | None = None) -> OKRS
             else:
                 headers[name] = body.lower() if name in ("level", "type") else body
         else:
-            reason = ("a header belongs before the first objective" if _HEADER.match(line)
+            reason = ("a header belongs before the first objective" if not bullet and _HEADER.match(content)
                       else "a bullet belongs under an objective" if bullet else _looks_like(line))
             strays.append(StrayLine(number, line, "unrecognized", reason))
     return OKRSet(
