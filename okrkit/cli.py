@@ -12,7 +12,7 @@ import sys
 from okrkit import report
 from okrkit.errors import InputError
 from okrkit.findings import Findings
-from okrkit.formats.loading import load
+from okrkit.formats.loading import files_read, load
 from okrkit.rules import CATALOG, check, rule
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
@@ -36,20 +36,27 @@ def _use_colour(choice: str, stream) -> bool:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    found, unreadable = Findings(), 0
+    found, unreadable, files, sizes = Findings(), 0, 0, {}
     for path in args.paths:
         skipped: list[InputError] = []  # unreadable files of a directory: the rest is still checked
         try:
-            found.extend(check(load(path, skipped)))
+            loaded = load(path, skipped)
         except InputError as error:
+            loaded = None
             skipped.append(error.at(path))
+        if loaded is not None:
+            found.extend(check(loaded))
+            sizes |= report.set_sizes(loaded)
+            files += files_read(loaded) + len(skipped)
+        else:  # the files of a folder that could not be read, or the one file
+            files += max(1, len(skipped) - 1)
         for error in skipped:
             unreadable += 1
             print(f"okrkit: {error}", file=sys.stderr)
     if args.format == "json":
-        print(report.as_json(found, len(args.paths)))
+        print(report.as_json(found, files))
     else:
-        print(report.as_text(found, len(args.paths), _use_colour(args.color, sys.stdout)))
+        print(report.as_text(found, files, _use_colour(args.color, sys.stdout), sizes))
     if unreadable:
         return EXIT_UNREADABLE
     return EXIT_ERRORS if found.errors else EXIT_OK
@@ -93,7 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     checker = commands.add_parser(
         "check", help="check drafts, sets or organisations against the OKR rules",
-        description="Check OKR drafts (*.okr), YAML sets, organisation files or directories. "
+        description="Check OKR drafts (*.okr), markdown OKR files (*.md), YAML sets, organisation files or directories. "
                     "Exit status: 0 no errors, 1 errors found, 2 input could not be read.")
     checker.add_argument("paths", nargs="+", metavar="PATH", help="a draft, a YAML set, an organisation or a directory")
     checker.add_argument("--format", choices=("text", "json"), default="text", help="output for people or machines")

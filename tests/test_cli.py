@@ -118,3 +118,31 @@ def test_rules_docs_are_generated_from_the_records(capsys):
 def test_help_everywhere(args):
     proc = subprocess.run([sys.executable, "-m", "okrkit.cli", *args], capture_output=True, text=True)
     assert proc.returncode == 0 and "usage: okrkit" in proc.stdout
+
+
+def test_a_folder_counts_the_files_it_read(capsys, write):
+    for name in ("sales", "ops", "support"):
+        folder = write(f"org/{name}.okr", GOOD).parent
+    code, out, _ = run(capsys, "check", "--format", "json", str(folder))
+    assert code == 0 and json.loads(out)["summary"]["files"] == 3
+    write("org/broken.okr", "")
+    code, out, err = run(capsys, "check", "--format", "json", str(folder), str(write("one.okr", GOOD)))
+    assert code == 2 and "broken.okr" in err and json.loads(out)["summary"]["files"] == 5
+    _, out, _ = run(capsys, "check", str(folder))
+    assert "Checked 4 files" in out
+
+
+def test_an_unreadable_folder_counts_its_files(capsys, write):
+    for name in ("a", "b"):
+        folder = write(f"org/{name}.okr", "").parent
+    code, out, err = run(capsys, "check", "--format", "json", str(folder))
+    assert code == 2 and json.loads(out)["summary"]["files"] == 2
+
+
+def test_text_output_groups_what_json_keeps(capsys, write):
+    path = write("tasks.okr", "Cycle: 2025-Q1\nO: Make our launch a success this quarter\nKR: Write the launch plan\n"
+                              "KR: Hire a designer\nKR: Set up the landing page\nKR: Grow sign-ups from 100 to 400\n")
+    _, out, _ = run(capsys, "check", str(path))
+    assert "3 of 4 key results have no number: this reads as a task list, not an OKR set." in out
+    _, out, _ = run(capsys, "check", "--format", "json", str(path))
+    assert sum(1 for f in json.loads(out)["findings"] if f["code"] == "OKR203") == 3

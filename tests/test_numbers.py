@@ -91,3 +91,73 @@ def test_relative_change_in_words(text, change):
 @pytest.mark.parametrize("text", ["Ship version 2.0", "Reach tier 1", "Move to phase 2", "Earn ISO 27001"])
 def test_labels_are_not_quantities(text):
     assert quantities(text) == ()
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("Two daemons run the new pipeline in production", 2, None),
+    ("TEN partners resell the kit", 10, None),
+    ("Reach $1m ARR", 1e6, "USD"),
+    ("Make £15k RR p/m", 15e3, "GBP"),
+    ("Reach 1st place in the G2 ranking", 1, None),
+    ("Lift page speed to the 90th percentile", 90, None),
+])
+def test_number_forms_published_sets_use(text, value, unit):
+    found = quantities(text)
+    assert [(q.value, q.unit) for q in found] == [(pytest.approx(value), unit)]
+
+
+@pytest.mark.parametrize("text", [
+    "multistream 2.0 is implemented", "Python 3.12 support lands in the SDK", "Upgrade every service to 1.2.3",
+    "Close every issue of https://github.com/example/project/milestone/20",
+    "Close every issue of .../milestone/20", "Triage issues/20 first", "Run the 1st CAB event",
+    "Cut build time to 5m",  # minutes or metres, never a million without a currency sign
+    "One-click checkout for returning buyers", "Enable two-factor login", "One of our partners resells the kit",
+])
+def test_versions_addresses_and_ordinals_are_not_quantities(text):
+    assert quantities(text) == ()
+
+
+def test_a_baseline_written_after_the_target():
+    read = measure("Increase conversion to 75 % from current 45 %")
+    assert (read.baseline, read.target, read.unit, read.direction) == (45, 75, "%", "increase")
+
+
+def test_a_count_after_the_target_is_not_its_baseline():
+    read = measure("Grow revenue to 30 Mil USD from 20 stores")
+    assert (read.baseline, read.target) == (None, 30e6)
+
+
+@pytest.mark.parametrize("text, change, relative", [
+    ("Improve NPS by +1", 1, None), ("NPS +1 over last quarter", 1, None), ("Conversion +15%", None, 0.15)])
+def test_a_plus_sign_states_a_change(text, change, relative):
+    read = measure(text)
+    assert (read.target, read.change, read.relative_change) == (None, change, relative)
+
+
+@pytest.mark.parametrize("text, target", [
+    ("increase opportunity size of 2 large or strategic deals", None),
+    ("Increase revenue of 20 stores to 30 Mil", 30e6),
+    ("Increase customers to a total of 40 customers", 40),
+    ("Increase NPS to a score of 40", 40),
+])
+def test_a_count_of_items_is_not_the_metrics_target(text, target):
+    read = measure(text)
+    assert read.has_number and read.target == target
+
+
+@pytest.mark.parametrize("text, shown", [
+    ("N1 IARR", "N1"), ("Grow revenue to TBD", "TBD"), ("X% of users activate in week one", "X%"),
+    ("Earn $X in upsells", "$X"), ("Reach ?? signups", "??"), ("Raise conversion from 20% to X%", "X%"),
+    ("Increase NPS from X to Y", "X"), ("Increase ... from ... to ...", "..."), ("Raise NPS to …", "…"),
+])
+def test_placeholders_leave_the_number_missing(text, shown):
+    read = measure(text)
+    assert (read.placeholder, read.has_number, read.target) == (shown, False, None)
+
+
+@pytest.mark.parametrize("text", ["Post to X 3 times a week", "Grow followers on X from 2k to 5k",
+                                  "Grow sales in N. America from 2 to 3 Mil USD", "Mark N/A answers in 5 days",
+                                  "Close 20 issues of .../milestone/4", "Grow visits... from 2 to 3 a day"])
+def test_letters_that_are_no_placeholders(text):
+    read = measure(text)
+    assert read.placeholder is None and read.has_number

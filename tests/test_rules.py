@@ -135,6 +135,30 @@ class TestKeyResults:
     def test_measurable(self, kr):
         assert "OKR203" not in self.codes(kr)
 
+    @pytest.mark.parametrize("kr, shown", [("N1 IARR", "N1"), ("Grow revenue to TBD", "TBD"),
+                                           ("Raise conversion from 20% to X%", "X%"), ("Earn $X in upsells", "$X"),
+                                           ("Reach ?? signups", "??")])
+    def test_placeholder_targets_get_their_own_message(self, kr, shown):
+        found = [f for f in check(f"Cycle: 2025\nO: Make support effortless for customers\nKR: {kr}")
+                 if f.code == "OKR203"]
+        assert len(found) == 1 and f"'{shown}'" in found[0].message and "missing" in found[0].message
+        assert f"'{shown}'" in found[0].hint and found[0].hint != rule("OKR203").hint
+
+    def test_without_a_placeholder_the_message_says_there_is_no_number(self):
+        found = [f for f in check("Cycle: 2025\nO: Make support effortless for customers\nKR: Acquire more leads")
+                 if f.code == "OKR203"]
+        assert "no number" in found[0].message and found[0].hint == rule("OKR203").hint
+
+    @pytest.mark.parametrize("kr", ["Two daemons keep the mirror in sync", "multistream 2.0 is implemented",
+                                    "Close every issue of .../milestone/20", "Hold the 1st CAB event"])
+    def test_number_words_count_and_names_do_not(self, kr):
+        assert ("OKR203" in self.codes(kr)) == (not kr.startswith("Two"))
+
+    def test_a_count_of_deals_is_not_a_target_without_baseline(self):
+        assert "OKR205" not in self.codes("Increase opportunity size of 2 large or strategic deals")
+        assert "OKR205" not in self.codes("Increase conversion to 75 % from current 45 %")
+        assert "OKR205" not in self.codes("Improve NPS by +1")
+
     @pytest.mark.parametrize("kr", ["Send 3 email campaigns", "Sent 3 email campaigns", "Sending 3 campaigns",
                                     "Developing a prototype with 40% more storage", "Set up 4 user interviews",
                                     "Rolling out the app to 3 regions", "Hired 5 engineers", "Organise 2 events",

@@ -37,7 +37,7 @@ def load_directory(path: Path, skipped: list[InputError] | None = None) -> Organ
                    if p.is_file() and p.suffix.lower() in YAML_SUFFIXES + DRAFT_SUFFIXES
                    and not p.name.startswith("."))
     if not files:
-        raise InputError("holds no set files (*.okr, *.yaml, *.yml)", str(path))
+        raise InputError(f"holds no set files ({', '.join('*' + s for s in DRAFT_SUFFIXES + YAML_SUFFIXES)})", str(path))
     sets, first = [], {}
     for file in files:
         try:
@@ -59,6 +59,13 @@ def load_directory(path: Path, skipped: list[InputError] | None = None) -> Organ
     if not sets:
         raise InputError("holds no readable set files", str(path))
     return yamlsets.organisation(sets, name=path.name, path=str(path))
+
+
+def files_read(loaded: OKRSet | Organisation) -> int:
+    """How many files a loaded input came from: a directory's set files, else the one file."""
+    if isinstance(loaded, Organisation):
+        return max(1, len({okr_set.path for okr_set in loaded.sets}))
+    return 1
 
 
 def _set_id(path: Path) -> str | None:

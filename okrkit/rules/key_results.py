@@ -14,7 +14,12 @@ def _key_results(okr_set: OKRSet):
 
 def _not_measurable(okr_set: OKRSet):
     for where, kr in _key_results(okr_set):
-        if not kr.measure.has_number:
+        if missing := kr.measure.placeholder:
+            yield Hit(where, f"This key result holds the placeholder '{missing}' where its number belongs: "
+                             "the target is still missing.", kr.line,
+                      hint=f"Write the target itself (\"from 20 to 40\", \"45%\", \"$1.2M\"); '{missing}' "
+                           "is a placeholder, not a number.")
+        elif not kr.measure.has_number:
             yield Hit(where, "This key result has no number, so nobody can tell whether it was achieved.", kr.line)
 
 

@@ -54,13 +54,16 @@ _NUMBER_WORDS = {
 }
 _SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9}
 
-_WORD_NUMBER = "|".join([*_NUMBER_WORDS, *_SCALES])
+# Case-insensitive, so that a key result may open with one ("Two daemons ...", "TEN new partners").
+_LOWER_WORD_NUMBER = "|".join([*_NUMBER_WORDS, *_SCALES])
+_WORD_NUMBER = f"(?i:{_LOWER_WORD_NUMBER})"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _QUANTITY = language.LazyPattern(
     r"(?P<cur>[$€£])?\s?"
     rf"(?:(?<![A-Za-z_\d.,])(?<![A-Za-z]-)(?P<num>{_DIGITS})"
     rf"|\b(?P<words>(?:{_WORD_NUMBER})(?:(?:\s+and\s+|[\s-]+)(?:{_WORD_NUMBER}))*)\b)"
-    r"(?:(?P<mult>[kKMB])(?!\w)|\s?(?P<multword>bn|mn|mil|Mil|MIL|mio|Mio|millions?|billion|thousand)(?![A-Za-z]))?"
+    # A lower-case "m" is a million only after a currency sign ("$1m"); "5m" alone may be minutes or metres.
+    r"(?:(?P<mult>[kKMB]|(?(cur)m|(?!)))(?!\w)|\s?(?P<multword>bn|mn|mil|Mil|MIL|mio|Mio|millions?|billion|thousand)(?![A-Za-z]))?"
     r"(?P<pct>\s?%|\s?percent\b|\s?per\s?cent\b|\s?percentage points?\b)?"
     r"(?P<attached>[A-Za-z]+)?",
 )
@@ -154,7 +157,10 @@ CACHED_TEXTS = 1 << 17
 # Where _QUANTITY can match: a run of digits (or a point) or a number word; a match starts at
 # most two characters earlier ("$ 5"). Trying the full pattern only there is much faster than
 # letting finditer try it at every character, and finds exactly the same matches.
-_NUMBER_START = language.LazyPattern(rf"[\d.]+|\b(?=[zotfsenhdbmw])(?:{_WORD_NUMBER})")
+# (Lower-case words are tried case-sensitively: the case-insensitive alternation is slower, and
+# only needed where a word opens with a capital.)
+_NUMBER_START = language.LazyPattern(
+    rf"[\d.]+|\b(?=[zotfsenhdbmw])(?:{_LOWER_WORD_NUMBER})|\b(?=[ZOTFSENHDBMW])(?:{_WORD_NUMBER})")
 # A calendar span that can hide a number holds a year, a date, "FY" or a month name.
 _DATE_DIGITS = re.compile(r"\d(?:(?<=[12])[09]\d\d|[./-]\d)")
 _MONTH_WORDS = frozenset(language._MONTHS.split("|"))
@@ -188,12 +194,63 @@ def _may_hide_numbers(text: str) -> bool:
 
 
 _GROUPS = ("cur", "num", "words", "mult", "multword", "pct", "attached")
+# Addresses name a page, not an amount: ".../milestone/20", "https://example.org/q/3", "issues/20".
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[^\s/]*[A-Za-z][^\s/]*/\S*/\S*|\b[A-Za-z]+/\d\S*")
+# An ordinal ranks ("the 1st CAB event"); it is a target only as a place ("reach 1st place").
+_PLACE = re.compile(r"\s+(?:place|position|rank|spot|percentile)\b", re.I)
+# A bare decimal followed by one of these names a version ("multistream 2.0 is implemented").
+_VERSION_FOLLOWERS = frozenset({
+    "is", "are", "was", "were", "will", "has", "have", "gets", "ships", "shipped", "released", "release",
+    "ready", "support", "supported", "compatible", "beta", "alpha", "rc", "launch", "launched", "api", "spec"})
+
+
+def _blocked_spans(text: str) -> list[tuple[int, int]]:
+    """Spans whose numbers are no amounts: calendar dates and addresses, sorted."""
+    blocked = language.calendar_spans(text) if _may_hide_numbers(text) else []
+    if "/" in text:
+        addresses = [m.span() for m in _ADDRESS.finditer(text)]
+        if addresses:
+            blocked = _merged(blocked + addresses)
+    return blocked
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+_WORD_AFTER = re.compile(r"[-\s]([A-Za-z]+)")
+
+
+def _names_no_amount(text: str, end: int, words: str) -> bool:
+    """Whether a number word is part of a phrase rather than an amount: a compound ("one-click",
+    "two-factor"; "two-week" keeps its unit) or "one of" ("One of the top 3 vendors")."""
+    after = _WORD_AFTER.match(text, end)
+    if not after:
+        return False
+    word = after.group(1).lower()
+    if text[end] == "-":
+        return word not in _SECONDS and word not in _MEASURE_UNITS and word not in _NUMBER_WORDS
+    return word == "of" and words.lower() == "one"
+
+
+def _names_version(text: str, end: int, raw: str) -> bool:
+    """Whether a bare decimal ending at ``end`` is a version: "2.0 is implemented", "1.2.3"."""
+    if text.startswith(".", end) and end + 1 < len(text) and text[end + 1].isdigit():
+        return True
+    after = _UNIT_AFTER.match(text, end)
+    return "." in raw and after is not None and after.group(1).lower().rstrip(".") in _VERSION_FOLLOWERS
 
 
 @lru_cache(maxsize=CACHED_TEXTS)
 def quantities(text: str) -> tuple[Quantity, ...]:
     """Every number in the text (digits or words) with its unit; calendar dates excluded."""
-    blocked = language.calendar_spans(text) if _may_hide_numbers(text) else []
+    blocked = _blocked_spans(text)
     blocked_starts = [b_start for b_start, _ in blocked]
     found = []
     for match in _quantity_matches(text):
@@ -205,11 +262,16 @@ def quantities(text: str) -> tuple[Quantity, ...]:
         if not cur and _word_before(text, match.start()).lower() in _LABEL_WORDS:
             continue
         unit, seconds = None, None
-        if attached and attached.lower() not in ("st", "nd", "rd", "th"):
+        if attached and attached.lower() in ("st", "nd", "rd", "th") and num:
+            if not _PLACE.match(text, match.end()):
+                continue  # an ordinal ranks: "the 1st CAB event"
+        elif attached:
             if attached.lower() in _ATTACHED_UNITS and (attached.islower() or attached.lower() in _MEASURE_UNITS):
                 unit, seconds = _unit(attached)
             else:
                 continue  # part of a word or code such as "3D" or "4G"
+        if words and _names_no_amount(text, match.end(), words):
+            continue
         value = float(num.replace(",", "")) if num else _words_value(words)
         multiplier = _MULTIPLIERS[(mult or multword).lower()] if (mult or multword) else 1.0
         value *= multiplier
@@ -220,6 +282,8 @@ def quantities(text: str) -> tuple[Quantity, ...]:
         if pct:
             unit = "%"
         elif not unit:
+            if num and not cur and multiplier == 1 and _names_version(text, end, num):
+                continue
             after = _UNIT_AFTER.match(text, end)
             if after:
                 unit, seconds = _unit(after.group(1))
@@ -263,6 +327,7 @@ class Measure:
     change: float | None = None  # an absolute change: "by 10 points"
     has_number: bool = False
     contradiction: str | None = None  # why the numbers cannot be a target, if they cannot
+    placeholder: str | None = None  # "TBD", "X%", "$X", "??": where the number is still to be written
 
 
 _RELATIVE_VERBS = tuple((language.VerbList(verb), change)
@@ -296,7 +361,21 @@ def _marked(text: str, found: tuple[Quantity, ...]) -> str:
 _FROM_TO = re.compile(r"\bfrom\s+(?:an?\s+|the\s+)?(?:[^\W\d]+\s+){0,1}⟨(\d+)⟩[^⟨]{0,40}?\s*(?:\bto\b|→|->)\s*(?:[^\W\d]+\s+){0,2}⟨(\d+)⟩", re.I)
 _ARROW = re.compile(r"⟨(\d+)⟩\s*(?:→|->)\s*⟨(\d+)⟩")
 _UP_DOWN_FROM = re.compile(r"\b(up|down)\s+from\s+⟨(\d+)⟩", re.I)
-_BY_RELATIVE = re.compile(r"\bby\s+⟨(\d+)⟩", re.I)
+_BY_RELATIVE = re.compile(r"\bby\s+\+?⟨(\d+)⟩", re.I)
+_PLUS = re.compile(r"(?<![\w⟩])\+\s?⟨(\d+)⟩")  # "NPS +1", "+15% conversion": a change, not a target
+# The target first, its baseline after: "to 75 % from current 45 %".
+_TO_FROM = re.compile(r"\bto\s+(?:[^\W\d]+\s+){0,2}⟨(\d+)⟩[^⟨]{0,40}?\bfrom\s+(?:[^\W\d]+\s+){0,2}⟨(\d+)⟩", re.I)
+# Words before "of N" that make N the metric's value ("a total of 40 customers"), not a count of
+# the items the metric is about ("opportunity size of 2 large deals").
+_VALUE_OF = frozenset({"total", "minimum", "maximum", "average", "least", "most", "sum", "score", "rate",
+                       "level", "value", "target", "goal", "number", "count"})
+# Where a template's number was never filled in: "TBD", "??", "X%", "$X", "N1 IARR", "from X to Y",
+# "from ... to ..." (the kit's own blank draft writes that).
+# The lookahead lets the search skip every position no placeholder can start at.
+_PLACEHOLDER = language.LazyPattern(
+    r"(?=[?$€£TtXxNY.…])(?:(?<!\S)(?:\.{3}|…)(?!\S)|\b(?i:TB[DCA])\b|\?{2,}|[$€£]\s?[XNY]{1,3}\b|\b[xXN]{1,3}\s?%|\bX{2,}\b"
+    r"|\bN\d*\b(?![-/'’.])|(?P<letter>\b[XY](?:\s?%|(?=\s*(?:$|[,;.)]|(?:to|from|by|in|per)\b)))))")
+_LETTER_AFTER = re.compile(r"\b(?:to|from|by)\s*$", re.I)  # a lone X or Y is a placeholder after these
 _RELATIVE_WORDS = re.compile(
     r"⟨(\d+)⟩\s*(?:more|higher|increase|growth|uplift|rise|fewer|less|lower|reduction|decrease|drop)\b", re.I)
 _BARE_RANGE = re.compile(r"⟨(\d+)⟩\s+to\s+⟨(\d+)⟩", re.I)
@@ -305,9 +384,44 @@ _TARGET = re.compile(
     r"above|over|than)\b|\b(?:min|max)\b\.?|≥|≤|>=|<=|<|>)\s*⟨(\d+)⟩", re.I)
 
 
+def placeholder(text: str) -> str | None:
+    """The placeholder standing where a number belongs ("TBD", "X%"), if there is one."""
+    if "?" not in text and "X" not in text and "N" not in text and "Y" not in text and "x" not in text \
+            and "tb" not in text.lower() and "..." not in text and "…" not in text:
+        return None  # most key results: cheaper than the search, which tries many positions
+    for match in _PLACEHOLDER.finditer(text):
+        if not match["letter"]:
+            return match.group().strip()
+        if _LETTER_AFTER.search(text, max(0, match.start() - 8), match.start()):
+            return match["letter"]
+    return None
+
+
+def _target(marked: str, found: tuple[Quantity, ...], moves_metric: bool) -> Quantity | None:
+    """The number a key result aims at: after "to", "at", "of", "reach" ...; else its first number.
+
+    With a change verb, "of N things" after a metric counts what the metric is about
+    ("increase opportunity size of 2 large deals"), not where it must get to.
+    """
+    scopes = set()
+    for match in _TARGET.finditer(marked):
+        index = int(match.group(1))
+        quantity = found[index]
+        if moves_metric and match.group().lower().startswith("of") and quantity.unit is None \
+                and quantity.counted and "." not in quantity.raw:
+            before = marked[:match.start()].split()
+            if not before or before[-1].lower() not in _VALUE_OF:
+                scopes.add(index)
+                continue
+        return quantity
+    return next((q for i, q in enumerate(found) if i not in scopes), None)
+
+
 @lru_cache(maxsize=CACHED_TEXTS)
 def measure(text: str) -> Measure:
     """Read baseline, target, unit, direction and relative change from a key result's text."""
+    if missing := placeholder(text):
+        return Measure(direction=verb_direction(text), placeholder=missing)
     found = quantities(text)
     relative_verb = next((change for verbs, change in _RELATIVE_VERBS if verbs.opens(text)), None)
     if relative_verb is None and (fold := _fold(text)):
@@ -331,18 +445,20 @@ def measure(text: str) -> Measure:
         target = others[0] if others else None
         if target is not None:
             baseline = _shared_unit(baseline, target)
-    elif match := _BY_RELATIVE.search(marked) or _RELATIVE_WORDS.search(marked):
+    elif (match := _TO_FROM.search(marked)) and _same_kind(found[int(match.group(2))], found[int(match.group(1))]):
+        target = found[int(match.group(1))]
+        baseline = _shared_unit(found[int(match.group(2))], target)
+    elif match := _BY_RELATIVE.search(marked) or _RELATIVE_WORDS.search(marked) or _PLUS.search(marked):
         amount = found[int(match.group(1))]
         change = amount.value / 100 if amount.is_percent else (amount.value - 1 if amount.unit == "x" else None)
         if change is not None:
             relative = change
         else:
             absolute_change = amount.value
-    if target is None and relative is None and absolute_change is None:
-        match = _TARGET.search(marked)
-        target = found[int(match.group(1))] if match else found[0]
-
     verb = verb_direction(text)
+    if target is None and relative is None and absolute_change is None:
+        target = _target(marked, found, verb in ("increase", "decrease"))
+
     if relative is not None and verb == "decrease" and relative > 0:
         relative = -relative
     numeric = None
@@ -368,6 +484,13 @@ def measure(text: str) -> Measure:
         has_number=True,
         contradiction=problem,
     )
+
+
+def _same_kind(baseline: Quantity, target: Quantity) -> bool:
+    """Whether a number after the target can be its baseline: "from current 45 %" can,
+    "from 20 stores" counts something else."""
+    return baseline.unit == target.unit or (baseline.unit is None and baseline.counted is None) or \
+        (target.unit is None and baseline.unit is not None)
 
 
 def direction_between(baseline: float, target: float) -> str | None:
