@@ -2,12 +2,36 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 
+from okrkit.errors import printable
 from okrkit.findings import SEVERITIES, Finding, Findings
 
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "dim": "\033[2m", "bold": "\033[1m"}
 _RESET = "\033[0m"
+_COLOUR_CODE = re.compile("(\033\\[[0-9;]{0,8}m)")
+
+
+class TerminalText:
+    """A stream (the command line's stdout) that prints control characters as escapes.
+
+    Titles, names and file names come from learners and other people's files; printed raw, an
+    escape sequence in one could recolour the terminal or move its cursor over the kit's own
+    lines. Colour codes (only ever the kit's: learner text is escaped before it is painted)
+    and line breaks pass.
+    """
+
+    def __init__(self, stream):
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        parts = _COLOUR_CODE.split(text)
+        self.stream.write("".join(part if i % 2 else printable(part, keep_lines=True) for i, part in enumerate(parts)))
+        return len(text)
+
+    def __getattr__(self, name: str):
+        return getattr(self.stream, name)
 
 
 def summary(found: Sequence[Finding], files: int) -> dict:
@@ -31,12 +55,13 @@ def as_text(found: Sequence[Finding], files: int, colour: bool = False) -> str:
 
     lines: list[str] = []
     for path in dict.fromkeys(f.path for f in found):
-        lines.append(paint(path or "(draft)", "bold"))
+        lines.append(paint(printable(path or "(draft)"), "bold"))
         for f in (f for f in found if f.path == path):
             place = f"line {f.line}" if f.line else "     "
-            where = f.where or "set"
-            lines.append(f"  {place:>9}  {paint(f'{f.severity:<7}', f.severity)} {f.code} {where}: {f.message}")
-            lines.append(paint(f"{'':13}→ {f.hint}", "dim"))
+            where = printable(f.where or "set")
+            lines.append(f"  {place:>9}  {paint(f'{f.severity:<7}', f.severity)} {f.code} {where}: "
+                         f"{printable(f.message)}")
+            lines.append(paint(f"{'':13}→ {printable(f.hint)}", "dim"))
         lines.append("")
     lines.append(_summary_line(Findings(found), files))
     return "\n".join(lines)
