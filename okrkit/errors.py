@@ -30,10 +30,11 @@ def printable(text: str, keep_lines: bool = False) -> str:
     return _UNPRINTABLE.sub(escaped, str(text))
 
 
-def shorten(text: str, limit: int = MAX_SHOWN) -> str:
+def quoted(value: object, limit: int = MAX_SHOWN) -> str:
     """A value quoted in a message, cut to ``limit`` characters so one bad cell cannot flood a screen."""
-    text = str(text)
-    return text if len(text) <= limit else f"{text[:limit]}… ({len(text):,} characters)"
+    if isinstance(value, str) and len(value) > limit:
+        return f"{value[:limit]!r}… ({len(value):,} characters)"
+    return repr(value)
 
 
 class InputError(ValueError):

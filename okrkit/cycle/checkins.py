@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from okrkit.errors import InputError, shorten
+from okrkit.errors import InputError, quoted
 from okrkit.files import read_text, write_atomic
 from okrkit.formats.csvsafe import restore
 from okrkit.model import OKRSet, Organisation
@@ -73,15 +73,15 @@ def _number(value, name: str) -> tuple[float | None, bool]:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None, False
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-        raise ValueError(f"{name}: expected a number, got {shorten(repr(value))}")
+        raise ValueError(f"{name}: expected a number, got {quoted(value)}")
     text = _text(value).replace(",", "")
     percent = text.endswith("%")
     try:
         number = float(text.rstrip("%").strip())
     except ValueError:
-        raise ValueError(f"{name}: expected a number, got {shorten(repr(value))}") from None
+        raise ValueError(f"{name}: expected a number, got {quoted(value)}") from None
     if not math.isfinite(number):  # nan or inf would read as "0% of the way" or "100%, on track"
-        raise ValueError(f"{name}: expected a finite number, got {shorten(repr(value))}")
+        raise ValueError(f"{name}: expected a finite number, got {quoted(value)}")
     return number, percent
 
 
@@ -94,7 +94,7 @@ def _date(value) -> date:
     try:
         return date.fromisoformat(text.replace("/", "-"))
     except ValueError:
-        raise ValueError(f"date: expected a date written YYYY-MM-DD, got {shorten(repr(text))}") from None
+        raise ValueError(f"date: expected a date written YYYY-MM-DD, got {quoted(text)}") from None
 
 
 def _row(fields: dict, line: int | None, path: str | None) -> tuple[CheckIn, bool]:
@@ -148,7 +148,7 @@ def _build(rows: list[tuple[dict, int | None] | InputError], path: str | None) -
 def _column(name, path: str | None, line: int | None) -> str:
     key = re.sub(r"[\s_\-]+", " ", str(name).strip().lower())
     if key not in _ALIASES:
-        raise InputError(f"unknown column {shorten(repr(name))}; the columns are {', '.join(COLUMNS)}", path, line)
+        raise InputError(f"unknown column {quoted(name)}; the columns are {', '.join(COLUMNS)}", path, line)
     return _ALIASES[key]
 
 
@@ -248,7 +248,7 @@ def validate(log: CheckInLog, target: OKRSet | Organisation, cycle=None, today: 
     for entry in log.entries:
         place = resolve(entry.kr, target)
         if place is None:
-            problems.append(InputError(f"no key result {shorten(repr(entry.kr))} in {_name(target)}; row skipped",
+            problems.append(InputError(f"no key result {quoted(entry.kr)} in {_name(target)}; row skipped",
                                        log.path, entry.line))
         elif entry.date > today:
             problems.append(InputError(f"date {entry.date} is in the future; row skipped", log.path, entry.line))

@@ -1,7 +1,7 @@
 """Rules about the shape of a set: stray lines, how many objectives and key results, a cycle."""
 from __future__ import annotations
 
-from okrkit.errors import InputError, shorten
+from okrkit.errors import InputError, quoted
 from okrkit.formats.cycles import parse_cycle
 from okrkit.model import OKRSet
 from okrkit.rules.record import Hit, Rule
@@ -52,7 +52,7 @@ def _no_time_frame(okr_set: OKRSet):
     if okr_set.objectives and okr_set.cycle and not _readable_cycle(okr_set.cycle):
         # A cycle nobody can date (1899-Q5, 2025-01-01) is no time frame: check-ins and closing
         # would refuse it later, so the learner hears it while writing.
-        yield Hit("", f"The cycle {shorten(repr(okr_set.cycle), 60)} is not a cycle the kit can date, so the set "
+        yield Hit("", f"The cycle {quoted(okr_set.cycle, 60)} is not a cycle the kit can date, so the set "
                       "has no usable time frame.",
                   hint="Write the cycle as 2025-Q1, Q1 2025, 2025-H2, 2025 or 2025-03.")
     elif okr_set.objectives and not okr_set.cycle and not any(
