@@ -60,7 +60,8 @@ def run_check(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(report.as_json(found, len(args.paths)))
     else:
-        print(report.as_text(found, len(args.paths), _use_colour(args.color, sys.stdout)))
+        colour = _use_colour(args.color, sys.stdout)
+        print(report.as_text(found, len(args.paths), colour), file=report.unfiltered(sys.stdout) if colour else sys.stdout)
     if unreadable:
         return EXIT_UNREADABLE
     return EXIT_ERRORS if found.errors else EXIT_OK

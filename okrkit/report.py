@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Sequence
 
 from okrkit.errors import printable
@@ -10,28 +9,31 @@ from okrkit.findings import SEVERITIES, Finding, Findings
 
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "dim": "\033[2m", "bold": "\033[1m"}
 _RESET = "\033[0m"
-_COLOUR_CODE = re.compile("(\033\\[[0-9;]{0,8}m)")
 
 
 class TerminalText:
     """A stream (the command line's stdout) that prints control characters as escapes.
 
     Titles, names and file names come from learners and other people's files; printed raw, an
-    escape sequence in one could recolour the terminal or move its cursor over the kit's own
-    lines. Colour codes (only ever the kit's: learner text is escaped before it is painted)
-    and line breaks pass.
+    escape sequence in one could clear or recolour the terminal, or move its cursor over the
+    kit's own lines. Line breaks and tabs pass. Coloured findings (:func:`as_text`, whose
+    learner text is already escaped) are written to :func:`unfiltered`.
     """
 
     def __init__(self, stream):
         self.stream = stream
 
     def write(self, text: str) -> int:
-        parts = _COLOUR_CODE.split(text)
-        self.stream.write("".join(part if i % 2 else printable(part, keep_lines=True) for i, part in enumerate(parts)))
+        self.stream.write(printable(text, keep_lines=True))
         return len(text)
 
     def __getattr__(self, name: str):
         return getattr(self.stream, name)
+
+
+def unfiltered(stream):
+    """The stream under a :class:`TerminalText`, for text whose escapes are the kit's own colours."""
+    return stream.stream if isinstance(stream, TerminalText) else stream
 
 
 def summary(found: Sequence[Finding], files: int) -> dict:
