@@ -10,7 +10,6 @@ write that fails raises an OSError naming the file asked for, never a temporary 
 from __future__ import annotations
 
 import errno
-import filecmp
 import os
 import shutil
 import stat
@@ -88,7 +87,8 @@ def backup_path(path: str | os.PathLike, generation: int = 1) -> Path:
 def write_atomic(path: str | os.PathLike, text: str | bytes, keep_previous: bool = True) -> Path:
     """Write text (or bytes: an image) so that a reader sees the old file or the new one, never half of one.
 
-    With ``keep_previous`` the file that was there is kept as ``name~``. The new file keeps
+    With ``keep_previous`` the file that was there is kept as ``name~`` (unless it already
+    holds the same bytes, or ``name~`` does), the older backups moving down a generation. The new file keeps
     the old one's permissions (a new file gets the usual ones, not the temporary file's 0600),
     and a symbolic link is written through, not replaced.
     """
@@ -113,7 +113,7 @@ def _write(path: Path, text: str | bytes, keep_previous: bool) -> Path:
             out.flush()
             os.fsync(out.fileno())
         os.chmod(temporary, stat.S_IMODE(path.stat().st_mode) if path.exists() else 0o666 & ~_umask())
-        if keep_previous and path.exists():
+        if keep_previous and path.exists() and not _same_bytes(path, temporary):
             _keep_backup(path)
         os.replace(temporary, path)
     except BaseException:
@@ -150,9 +150,22 @@ def _sync_directory(directory: Path) -> None:
 def _keep_backup(path: Path) -> None:
     """Copy the file to ``name~``; a different ``name~`` already there moves down a generation."""
     newest = backup_path(path)
-    if newest.exists() and filecmp.cmp(path, newest, shallow=False):
+    if newest.exists() and _same_bytes(path, newest):
         return
     _copy_atomic(path, newest, before_replacing=lambda: _shift_backups(path))
+
+
+def _same_bytes(first: Path | str, second: Path | str) -> bool:
+    """Whether two files hold the same bytes (read afresh: filecmp caches by size and time)."""
+    if os.path.getsize(first) != os.path.getsize(second):
+        return False
+    with open(first, "rb") as one, open(second, "rb") as other:
+        while True:
+            block = one.read(1 << 16)
+            if block != other.read(1 << 16):
+                return False
+            if not block:
+                return True
 
 
 def _shift_backups(path: Path) -> None:
