@@ -301,3 +301,20 @@ def test_the_draft_checker_says_another_notebook_saved_too(tmp_path, monkeypatch
     theirs.check()
     assert "another notebook" in theirs._status.value
     assert (tmp_path / ".okrkit-autosave" / "module2.okr~").read_text() == "O: Mine"
+
+
+def test_a_write_refused_by_the_system_names_the_file_asked_for(tmp_path, monkeypatch, capsys):
+    """A read-only folder (PermissionError on the temporary file) is said of the output, not of a temporary."""
+    from okrkit.cli import main
+
+    def refused(*_args, **_kwargs):
+        raise PermissionError(13, "Permission denied", str(tmp_path / ".score.txt.x1y2.tmp"))
+
+    monkeypatch.setattr(files.tempfile, "mkstemp", refused)
+    with pytest.raises(PermissionError) as caught:
+        write_atomic(tmp_path / "score.txt", "x")
+    assert caught.value.filename == str(tmp_path / "score.txt")
+    (tmp_path / "set.yaml").write_text("team: A\nobjectives:\n- title: Win\n  key_results: [Grow x from 1 to 2]\n")
+    code = main(["score", str(tmp_path / "set.yaml"), "--output", str(tmp_path / "score.txt")])
+    err = capsys.readouterr().err
+    assert code == 2 and err.strip() == f"okrkit: {tmp_path / 'score.txt'}: cannot be written (permission denied)"
