@@ -16,11 +16,8 @@ _MARKDOWN = re.compile(r"([\\`*_\[\]|~#])")
 
 
 def one_line(text: str) -> str:
-    """The text with each run of line breaks folded into one space; unchanged when it has none."""
-    text = str(text)
-    if not _LINE_BREAKS.search(text):
-        return text
-    return _LINE_BREAKS.sub(" ", text).strip()
+    """The text with each run of line breaks (and the spaces around it) folded into one space."""
+    return _LINE_BREAKS.sub(" ", str(text))
 
 
 def markdown_text(text: str) -> str:
