@@ -7,7 +7,6 @@ they read a field, and writers fold and escape again whatever reaches them from 
 """
 from __future__ import annotations
 
-import html
 import re
 
 # Every character Python's str.splitlines() breaks a line at, with the spaces around it.
@@ -22,4 +21,5 @@ def one_line(text: str) -> str:
 
 def markdown_text(text: str) -> str:
     """The text as one line of Markdown that shows it as written: no markup, link, heading or HTML."""
-    return _MARKDOWN.sub(r"\\\1", html.escape(one_line(text), quote=False))
+    html = one_line(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MARKDOWN.sub(r"\\\1", html)

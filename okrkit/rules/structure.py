@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from okrkit.errors import InputError, quoted
-from okrkit.formats.cycles import parse_cycle
 from okrkit.model import OKRSet
 from okrkit.rules.record import Hit, Rule
 from okrkit.text import language
@@ -61,6 +60,8 @@ def _no_time_frame(okr_set: OKRSet):
 
 
 def _readable_cycle(label: str) -> bool:
+    from okrkit.formats.cycles import parse_cycle  # calendar and datetime: imported when a set has a cycle
+
     try:
         parse_cycle(label)
     except InputError:
