@@ -13,6 +13,7 @@ import json
 import os
 import sys
 from datetime import date
+from pathlib import Path
 
 from okrkit.errors import InputError
 
@@ -178,9 +179,10 @@ def run_close(args: argparse.Namespace) -> int:
         lines += [f"     {f.code} {f.message}" for f in found if f.where == f"O{i}"]
         print("\n".join(lines))
     if args.next:
-        existed = backup_path(args.next) if os.path.exists(args.next) else None
+        before = Path(args.next).read_bytes() if os.path.isfile(args.next) else None
         written = retro.write_next_draft(okr_set, args.next, args.cycle)
-        kept = f" (the previous file is kept as {existed})" if existed else ""
+        changed = before is not None and before != written.read_bytes()  # the same text again keeps no backup
+        kept = f" (the previous file is kept as {backup_path(written)})" if changed else ""
         print(f"Wrote the next cycle's draft to {written}{kept}.")
     if args.retro:
         write_atomic(args.retro, retro.team_retrospective(okr_set).as_markdown())
