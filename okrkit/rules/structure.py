@@ -172,7 +172,8 @@ RULES = (
     Rule(
         code="OKR302", name="no-time-frame", severity="warning",
         fires_when="the set has no cycle and no objective names a time frame (Q1-Q4, H1/H2, a year, "
-                   "\"by EOY\", \"this quarter\", a month, a date)",
+                   "\"by EOY\", \"this quarter\", a month, a date), or its cycle cannot be dated "
+                   "(1899-Q5, 2025-01-01: the kit reads 2025-Q1, Q1 2025, 2025-H2, 2025 and 2025-03)",
         why="OKRs are time-bound: a specific time frame (from 3 months to a year) tells everyone when "
             "the result is due and when it will be graded.",
         source="guide: specific time frame",
