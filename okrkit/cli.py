@@ -29,6 +29,17 @@ COMMAND_MODULES: tuple[str, ...] = (
 )
 
 
+def positive_int(text: str) -> int:
+    """A command-line count (people, levels, sets): a whole number of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected 1 or more, got {value}")
+    return value
+
+
 def _use_colour(choice: str, stream) -> bool:
     if choice != "auto":
         return choice == "always"
@@ -56,7 +67,8 @@ def run_check(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(report.as_json(found, files))
     else:
-        print(report.as_text(found, files, _use_colour(args.color, sys.stdout), sizes))
+        colour = _use_colour(args.color, sys.stdout)
+        print(report.as_text(found, files, colour, sizes), file=report.unfiltered(sys.stdout) if colour else sys.stdout)
     if unreadable:
         return EXIT_UNREADABLE
     return EXIT_ERRORS if found.errors else EXIT_OK
@@ -126,6 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "run", None):
         parser.print_help()
         return EXIT_OK
+    stdout, sys.stdout = sys.stdout, report.TerminalText(sys.stdout)
     try:
         return args.run(args)
     except InputError as error:
@@ -133,8 +146,16 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_UNREADABLE
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as error:  # a file or folder that cannot be opened, read or written: named, one line
+        print(f"okrkit: {InputError.from_os_error(error)}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    except RecursionError:  # a reader given brackets nested thousands deep
+        print("okrkit: an input is nested too deeply to be read", file=sys.stderr)
+        return EXIT_UNREADABLE
     except KeyboardInterrupt:
         return 130
+    finally:
+        sys.stdout = stdout
 
 
 if __name__ == "__main__":

@@ -6,11 +6,37 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
+from okrkit.errors import printable
 from okrkit.findings import SEVERITIES, Finding, Findings
 from okrkit.model import OKRSet, Organisation
 
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "dim": "\033[2m", "bold": "\033[1m"}
 _RESET = "\033[0m"
+
+
+class TerminalText:
+    """A stream (the command line's stdout) that prints control characters as escapes.
+
+    Titles, names and file names come from learners and other people's files; printed raw, an
+    escape sequence in one could clear or recolour the terminal, or move its cursor over the
+    kit's own lines. Line breaks and tabs pass. Coloured findings (:func:`as_text`, whose
+    learner text is already escaped) are written to :func:`unfiltered`.
+    """
+
+    def __init__(self, stream):
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        self.stream.write(printable(text, keep_lines=True))
+        return len(text)
+
+    def __getattr__(self, name: str):
+        return getattr(self.stream, name)
+
+
+def unfiltered(stream):
+    """The stream under a :class:`TerminalText`, for text whose escapes are the kit's own colours."""
+    return stream.stream if isinstance(stream, TerminalText) else stream
 
 
 def summary(found: Sequence[Finding], files: int) -> dict:
@@ -92,7 +118,7 @@ def as_text(found: Sequence[Finding], files: int, colour: bool = False, sizes: S
             with_tasks.add((f.path, _set_of(f.where)))
     lines: list[str] = []
     for path in dict.fromkeys(f.path for f in found):
-        lines.append(paint(path or "(draft)", "bold"))
+        lines.append(paint(printable(path or "(draft)"), "bold"))
         shown = set()
         for f in (f for f in found if f.path == path):
             key = (f.path, _set_of(f.where), f.code)
@@ -102,15 +128,16 @@ def as_text(found: Sequence[Finding], files: int, colour: bool = False, sizes: S
                     continue
                 shown.add(key)
                 lines.append(f"  {f'{len(group)} ×':>9}  {paint(f'{f.severity:<7}', f.severity)} {f.code} "
-                             f"{key[1] or 'set'}: "
-                             f"{_group_message(group, (sizes or {}).get(key[:2]), key[:2] in with_tasks)}")
-                lines.append(paint(f"{'':13}at {_places(group)}", "dim"))
+                             f"{printable(key[1] or 'set')}: "
+                             f"{printable(_group_message(group, (sizes or {}).get(key[:2]), key[:2] in with_tasks))}")
+                lines.append(paint(f"{'':13}at {printable(_places(group))}", "dim"))
                 hint = Counter(g.hint for g in group).most_common(1)[0][0]  # the hint most of them share
             else:
                 place = f"line {f.line}" if f.line else "     "
-                where = f.where or "set"
-                lines.append(f"  {place:>9}  {paint(f'{f.severity:<7}', f.severity)} {f.code} {where}: {f.message}")
-            lines.append(paint(f"{'':13}→ {hint}", "dim"))
+                where = printable(f.where or "set")
+                lines.append(f"  {place:>9}  {paint(f'{f.severity:<7}', f.severity)} {f.code} {where}: "
+                             f"{printable(f.message)}")
+            lines.append(paint(f"{'':13}→ {printable(hint)}", "dim"))
         lines.append("")
     lines.append(_summary_line(Findings(found), files))
     return "\n".join(lines)

@@ -18,6 +18,7 @@ from okrkit.errors import InputError
 from okrkit.formats import yamlsets
 from okrkit.formats.drafts import MAX_TEXT
 from okrkit.pages import html
+from tests.conftest import ROOT
 
 MEMORY_LIMIT = 2 * 1024 ** 3
 TIME_LIMIT = 120  # seconds: far above what these take; only a hang or a blow-up reaches it
@@ -275,3 +276,259 @@ def test_unicode_in_every_line_of_a_draft_is_kept_exactly(capsys, write, sample)
     code, out, err = check_in_process(capsys, path)
     assert code in (0, 1) and err == ""
     assert {f["path"] for f in json.loads(out)["findings"]} <= {str(path)}
+
+
+# --- commands: arguments, output paths and odd files (issue 16) ---------------------------------
+
+ORGANISATION = ROOT / "okrkit" / "data" / "organisations" / "sales-marketing.yaml"
+EXPORT = ROOT / "okrkit" / "data" / "pilot-okrs-template.csv"
+CLOSED_SET = """team: Sales
+cycle: 2025-Q1
+objectives:
+- title: Grow big with national retail outlets
+  key_results:
+  - text: Increase revenue from 20 to 30 Mil USD
+    score: 0.7
+  retro: {execution: 4, decision: keep, value: the second market is still to win, learning: start earlier}
+"""
+LOG = "kr,date,value,confidence\nO1/KR1,2025-02-03,24,0.7\n"
+
+
+def command(capsys, *args):
+    code = main([str(arg) for arg in args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def assert_one_line(code, err, *names):
+    assert code == 2, err
+    assert "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1, err
+    for name in names:
+        assert str(name) in err, err
+
+
+@pytest.fixture
+def inputs(write):
+    """A closed set, a check-in log about it, a plan and a blocking file for each command to write under."""
+    return {"set": write("sales.yaml", CLOSED_SET), "log": write("log.csv", LOG),
+            "file": write("a-file.txt", "not a folder\n")}
+
+
+OUTPUTS = [  # (command line, the option's value): every output a command writes
+    (["score", "{set}", "--output"], "score.txt"),
+    (["close", "{set}", "--next"], "next.okr"),
+    (["close", "{set}", "--retro"], "retro.md"),
+    (["checkins", "{log}", "--set", "{set}", "--save"], "saved.csv"),
+    (["align", str(ORGANISATION), "--out"], "map.png"),
+    (["align", str(ORGANISATION), "--csv"], "tables"),
+    (["onboard", str(EXPORT), "--out"], "readiness.html"),
+    (["onboard", str(EXPORT), "--fixes"], "fixes.csv"),
+    (["plan", "--new"], "plan.yaml"),
+    (["calendar", "2025-Q1", "--out"], "cycle.ics"),
+    (["calendar", "2025-Q1", "--plot"], "cycle.png"),
+    (["grade", str(ROOT / "okrkit" / "data" / "example-class"), "--no-progress", "--out"], "gradebook"),
+]
+
+
+@pytest.mark.parametrize("where", ["a directory", "under a file"])
+@pytest.mark.parametrize("args, name", OUTPUTS, ids=[" ".join(a[:1] + a[-1:]) for a, _ in OUTPUTS])
+def test_an_output_that_cannot_be_written_is_one_line_naming_it(capsys, tmp_path, inputs, args, name, where):
+    if where == "a directory":
+        if name in ("tables", "gradebook"):  # folders by design: a file stands in their way instead
+            target = inputs["file"]
+        else:
+            target = tmp_path / name
+            target.mkdir()
+    else:
+        target = inputs["file"] / name
+    line = [arg.format(**inputs) for arg in args]
+    line = line[:1] + [str(target)] + line[1:] if line[:2] == ["plan", "--new"] else line + [str(target)]
+    code, out, err = command(capsys, *line)
+    assert_one_line(code, err, target if where == "a directory" or name not in ("tables", "gradebook")
+                    else inputs["file"])
+
+
+def test_build_exercises_into_a_file_is_one_line(capsys, tmp_path, inputs):
+    code, out, err = command(capsys, "build-exercises", "--solutions", ROOT / "solutions",
+                             "--exercises", inputs["file"])
+    assert_one_line(code, err, inputs["file"])
+
+
+def test_an_unreadable_folder_is_one_line_naming_it(capsys, tmp_path, monkeypatch):
+    """As a non-root user a folder without read permission raises PermissionError when listed."""
+    folder = tmp_path / "org"
+    folder.mkdir()
+    (folder / "sales.yaml").write_text(CLOSED_SET, encoding="utf-8")
+
+    def refused(self):
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(type(folder), "iterdir", refused)
+    code, out, err = command(capsys, "check", folder)
+    assert_one_line(code, err, folder, "permission denied")
+
+
+ARGUMENTS = [
+    (["checkins", "{log}", "--set", "{set}", "--as-of", "2025-13-45"], "2025-13-45"),
+    (["pilot", "--people", "0"], "--people"),
+    (["pilot", "--people", "-5"], "--people"),
+    (["pilot", "--people", "40", "--levels", "0"], "--levels"),
+    (["pilot", "--people", "40", "--initiative", "--initiative-people", "-1"], "--initiative-people"),
+    (["align", str(ORGANISATION), "--max-sets", "0"], "--max-sets"),
+    (["calendar", "2025-Q1", "--plot", "cycle.ics"], "cycle.ics"),
+    (["score", "{empty}", "--format", "csv"], "no sets"),
+    (["checkins", "{log}", "--set", "{empty}", "--cycle", "2025-Q1"], "no sets"),
+]
+
+
+@pytest.mark.parametrize("args, named", ARGUMENTS, ids=[" ".join(a[:1] + a[-2:]) for a, _ in ARGUMENTS])
+def test_a_wrong_argument_is_a_message_not_a_traceback(capsys, write, inputs, args, named):
+    inputs = inputs | {"empty": write("empty-org.yaml", "organisation: Nobody yet\nsets: []\n")}
+    try:
+        code, out, err = command(capsys, *[arg.format(**inputs) for arg in args])
+    except SystemExit as exit_:  # argparse: the usage line, then one line naming the option
+        code, err = exit_.code, capsys.readouterr().err
+        assert err.strip().splitlines()[-1].startswith("okrkit") and named in err.strip().splitlines()[-1]
+        assert code == 2 and "Traceback" not in err
+        return
+    assert_one_line(code, err, named)
+
+
+@pytest.mark.parametrize("option", ["grade", "build-exercises"])
+def test_a_solution_notebook_nested_too_deeply_is_one_line(capsys, tmp_path, option):
+    solutions = tmp_path / "solutions"
+    solutions.mkdir()
+    (solutions / "02_anatomy.ipynb").write_text("[" * 200_000, encoding="utf-8")
+    if option == "grade":
+        args = ["grade", ROOT / "okrkit" / "data" / "example-class", "--no-progress", "--out", tmp_path / "out",
+                "--solutions", solutions]
+    else:
+        args = ["build-exercises", "--solutions", solutions, "--exercises", tmp_path / "exercises"]
+    code, out, err = command(capsys, *args)
+    assert_one_line(code, err, "nested too deeply")
+
+
+def test_grade_with_a_missing_solutions_folder_says_so(capsys, tmp_path):
+    code, out, err = command(capsys, "grade", ROOT / "okrkit" / "data" / "example-class", "--no-progress",
+                             "--out", tmp_path / "out", "--solutions", tmp_path / "nowhere")
+    assert_one_line(code, err, tmp_path / "nowhere", "not a folder")
+    assert not (tmp_path / "out").exists()
+
+
+FIFO_COMMANDS = [
+    ["check", "{fifo}.yaml"],
+    ["score", "{fifo}.yaml"],
+    ["checkins", "{fifo}.csv", "--set", "{set}"],
+    ["checkins", "{log}", "--set", "{fifo}.yaml"],
+    ["plan", "{fifo}.yaml"],
+    ["onboard", "{fifo}.csv", "--out", "{tmp}/r.html"],
+]
+
+
+@pytest.mark.parametrize("args", FIFO_COMMANDS, ids=[" ".join(a) for a in FIFO_COMMANDS])
+def test_a_pipe_given_as_input_is_refused_not_waited_on(tmp_path, inputs, args):
+    import os
+
+    for suffix in (".yaml", ".csv"):
+        os.mkfifo(tmp_path / f"pipe{suffix}")
+    line = [arg.format(fifo=tmp_path / "pipe", tmp=tmp_path, **inputs) for arg in args]
+    proc = subprocess.run([sys.executable, "-m", "okrkit.cli", *line], capture_output=True, text=True, timeout=60)
+    assert_one_line(proc.returncode, proc.stderr, "pipe", "not a regular file")
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-inf", "NaN"])
+def test_nan_and_inf_in_a_check_in_log_are_row_problems(value):
+    from okrkit.cycle import checkins
+
+    log = checkins.from_csv(f"kr,date,value,confidence\nO1/KR1,2025-02-03,{value},0.7\n"
+                            f"O1/KR1,2025-02-10,24,{value}\n", "log.csv")
+    assert log.entries == () and len(log.problems) == 2
+    assert all("finite number" in str(problem) for problem in log.problems)
+
+
+@pytest.mark.parametrize("column", ["baseline", "target", "current", "confidence", "score"])
+def test_nan_and_inf_in_an_onboarding_csv_are_refused_with_the_line(column):
+    from okrkit.rollout import spreadsheet
+
+    header = "team,objective,key result,baseline,target,current,confidence,score"
+    values = dict.fromkeys(["baseline", "target", "current", "confidence", "score"], "") | {column: "nan"}
+    row = "Sales,Grow big,Increase revenue from 20 to 30," + ",".join(values.values())
+    with pytest.raises(InputError) as caught:
+        spreadsheet.parse_csv(f"{header}\n{row}\n", "export.csv")
+    assert caught.value.line == 2 and "finite number" in caught.value.message
+
+
+def test_an_open_quote_in_a_check_in_log_is_a_problem_not_swallowed_rows():
+    from okrkit.cycle import checkins
+
+    text = 'kr,date,value,confidence\nO1/KR1,2025-02-03,"24,0.7\nO1/KR1,2025-02-10,26",0.8\nO1/KR1,2025-02-17,28,0.8\n'
+    log = checkins.from_csv(text, "log.csv")
+    assert len(log.entries) == 1 and len(log.problems) == 1 and "closing quote" in str(log.problems[0])
+    with pytest.raises(InputError, match="unexpected end of data"):
+        checkins.from_csv('kr,date,value,confidence\nO1/KR1,2025-02-03,"24,0.7\n', "log.csv")
+
+
+def test_an_open_quote_in_an_onboarding_csv_is_refused():
+    from okrkit.rollout import spreadsheet
+
+    text = ('team,objective,key result\nSales,"Grow big,Increase revenue from 20 to 30\n'
+            'Sales,Grow big,Increase outlets from 30 to 42"\nSales,Grow big,Raise NPS from 20 to 40\n')
+    with pytest.raises(InputError, match="closing quote"):
+        spreadsheet.parse_csv(text, "export.csv")
+
+
+@pytest.mark.parametrize("reader", ["checkins", "spreadsheet"])
+def test_a_huge_value_is_cut_short_in_its_message(reader):
+    from okrkit.cycle import checkins
+    from okrkit.rollout import spreadsheet
+
+    huge = "9x" * 50_000
+    if reader == "checkins":
+        message = str(checkins.from_csv(f"kr,date,value\nO1/KR1,2025-02-03,{huge}\n", "log.csv").problems[0])
+    else:
+        with pytest.raises(InputError) as caught:
+            spreadsheet.parse_csv(f"team,objective,key result,baseline\nSales,Grow,Raise NPS,{huge}\n", "e.csv")
+        message = str(caught.value)
+    assert "100,000 characters" in message and len(message) < 500
+
+
+@pytest.mark.parametrize("cycle", ["1899-Q5", "2025-01-01", "2025-Q5", "someday"])
+def test_a_cycle_that_cannot_be_dated_is_a_finding_at_check_time(capsys, write, cycle):
+    path = write("set.yaml", f"team: Sales\ncycle: {cycle}\nobjectives:\n- title: Grow big this quarter\n"
+                             "  key_results: [Grow sales from 1 to 2]\n")
+    code, out, err = check_in_process(capsys, path)
+    found = [f for f in json.loads(out)["findings"] if f["code"] == "OKR302"]
+    assert len(found) == 1 and cycle in found[0]["message"], out
+
+
+def test_a_cycle_that_can_be_dated_is_no_finding(capsys, write):
+    path = write("set.yaml", "team: Sales\ncycle: Q1 2025\nobjectives:\n- title: Grow big\n"
+                             "  key_results: [Grow sales from 1 to 2]\n")
+    code, out, err = check_in_process(capsys, path)
+    assert "OKR302" not in {f["code"] for f in json.loads(out)["findings"]}
+
+
+@pytest.mark.parametrize("widget, suffix", [("ScoreCard", ".scores.json"), ("RetroForm", ".retro.json"),
+                                            ("AlignmentBoard", ".alignment.json")])
+def test_a_form_autosave_nested_too_deeply_is_a_status_line(tmp_path, monkeypatch, widget, suffix):
+    import okrkit.widgets as kit_widgets
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".okrkit-autosave").mkdir()
+    (tmp_path / ".okrkit-autosave" / f"mine{suffix}").write_text("[" * 100_000, encoding="utf-8")
+    given = {"ScoreCard": {"example": "sales-retail"}, "RetroForm": {"example": "sales-retail"},
+             "AlignmentBoard": {}}[widget]
+    form = getattr(kit_widgets, widget)(name="mine", **given)
+    assert "nested too deeply" in form._saving.status.value
+
+
+def test_a_pasted_document_is_not_checked_live(tmp_path, monkeypatch):
+    from okrkit.widgets.draft_checker import MAX_CHECKED, DraftChecker
+
+    monkeypatch.chdir(tmp_path)
+    checker = DraftChecker(name="pasted")
+    checker.value = "O: Win the north\n" + "KR: Grow sales from 1 to 2\n" * 50_000
+    found = checker.check()
+    assert len(found) == 0 and f"{MAX_CHECKED:,}" in checker._summary.value
+    assert (tmp_path / ".okrkit-autosave" / "pasted.okr").read_text(encoding="utf-8") == checker.value

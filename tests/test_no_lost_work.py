@@ -180,3 +180,141 @@ def test_the_scan_finds_direct_writes(code):
 ])
 def test_the_scan_lets_reads_and_text_through(code):
     assert not _writes(ast.parse(code))
+
+
+# --- backups keep generations; a command never writes over what it reads (issue 16, item 6) ----
+
+def test_backups_keep_several_generations_and_an_unchanged_file_is_not_backed_up_twice(tmp_path):
+    path = tmp_path / "next.okr"
+    versions = [f"O: version {n}\n" for n in range(1, 8)]
+    for text in versions:
+        write_atomic(path, text)
+        write_atomic(path, text)  # the same text again: the backups must not fill with copies
+    kept = [backup_path(path, generation).read_text() for generation in range(1, files.BACKUP_GENERATIONS + 1)]
+    assert path.read_text() == versions[-1]
+    assert kept == versions[-2::-1][:files.BACKUP_GENERATIONS]
+    assert not backup_path(path, files.BACKUP_GENERATIONS + 1).exists()
+    assert leftovers(tmp_path) == []
+
+
+CLOSED = """team: Sales
+cycle: 2025-Q1
+objectives:
+- title: Grow big with national retail outlets
+  key_results:
+  - text: Increase revenue from 20 to 30 Mil USD
+    score: 0.7
+  retro: {execution: 4, decision: keep, value: the second market is still to win}
+"""
+
+
+def _close(capsys, *args):
+    from okrkit.cli import main
+
+    code = main([str(arg) for arg in args])
+    return code, capsys.readouterr().err
+
+
+def test_closing_again_and_again_keeps_the_hand_edits(tmp_path, capsys):
+    closed = tmp_path / "sales.yaml"
+    closed.write_text(CLOSED, encoding="utf-8")
+    mine = tmp_path / "mine.okr"
+    _close(capsys, "close", closed, "--next", mine)
+    mine.write_text(mine.read_text() + "KR: my own key result, typed by hand\n")
+    for _ in range(3):  # the learner runs the command again, several times
+        code, err = _close(capsys, "close", closed, "--next", mine)
+        assert code == 0, err
+    everything = [p.read_text() for p in tmp_path.iterdir() if p.name.startswith("mine.okr")]
+    assert any("typed by hand" in text for text in everything)
+
+
+@pytest.mark.parametrize("args", [
+    ["close", "{set}", "--retro", "{set}"],
+    ["close", "{set}", "--next", "{set}"],
+    ["score", "{set}", "--output", "{set}"],
+    ["checkins", "{log}", "--set", "{set}", "--save", "{log}"],
+    ["checkins", "{log}", "--set", "{set}", "--save", "{set}"],
+    ["onboard", "{export}", "--fixes", "{export}"],
+    ["onboard", "{export}", "--out", "{export}"],
+    ["plan", "{plan}", "--out", "{plan}"],
+    ["align", "{org}", "--out", "{org}"],
+], ids=lambda args: " ".join(a.strip("{}") for a in args))
+def test_an_output_that_is_one_of_the_inputs_is_refused(tmp_path, capsys, args):
+    import shutil
+
+    data = ROOT / "okrkit" / "data"
+    given = {"set": tmp_path / "sales.yaml", "log": tmp_path / "log.csv", "export": tmp_path / "export.csv",
+             "plan": tmp_path / "plan.yaml", "org": tmp_path / "org.png"}
+    given["set"].write_text(CLOSED, encoding="utf-8")
+    given["log"].write_text("kr,date,value\nO1/KR1,2025-02-03,24\n", encoding="utf-8")
+    shutil.copy(data / "pilot-okrs-template.csv", given["export"])
+    _close(capsys, "plan", "--new", given["plan"])
+    given["org"].write_text("not really an image", encoding="utf-8")
+    before = {name: path.read_bytes() for name, path in given.items()}
+    code, err = _close(capsys, *[arg.format(**given) for arg in args])
+    assert code == 2 and len(err.strip().splitlines()) == 1 and "input" in err, err
+    assert {name: path.read_bytes() for name, path in given.items()} == before
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith("~")]
+
+
+# --- two kernels, one autosave (issue 16, item 5) --------------------------------------------------
+
+def test_two_kernels_saving_to_one_autosave_keep_each_others_text(tmp_path):
+    from okrkit.widgets.autosave import Autosave
+
+    Autosave("module2", root=tmp_path).save("before either kernel")
+    first, second = Autosave("module2", root=tmp_path), Autosave("module2", root=tmp_path)
+    assert first.load() == second.load() == "before either kernel"
+    first.save("first kernel's draft")
+    assert not first.conflict
+    second.save("second kernel's draft")  # its first save must not overwrite the only backup
+    assert second.conflict
+    first.save("first kernel, later")
+    assert first.conflict
+    kept = {p.read_text() for p in (tmp_path / ".okrkit-autosave").iterdir()}
+    assert {"before either kernel", "first kernel's draft", "second kernel's draft", "first kernel, later"} <= kept
+    first.save("first kernel, alone again")
+    assert not first.conflict
+
+
+def test_the_status_line_says_another_notebook_saved_too(tmp_path, monkeypatch):
+    from okrkit.widgets.autosave import Autosave
+    from okrkit.widgets.saving import Saving
+
+    monkeypatch.chdir(tmp_path)
+    mine, theirs = (Saving("module5-scores", ".scores.json", "your scores", "ScoreCard(...)") for _ in range(2))
+    mine.restore(lambda text: text), theirs.restore(lambda text: text)
+    mine.save('{"mine": 1}')
+    theirs.save('{"theirs": 1}')
+    assert "another notebook" in theirs.status.value and 'role="alert"' in theirs.status.value
+    assert Autosave("module5-scores", suffix=".scores.json").previous() == '{"mine": 1}'
+
+
+def test_the_draft_checker_says_another_notebook_saved_too(tmp_path, monkeypatch):
+    from okrkit.widgets.draft_checker import DraftChecker
+
+    monkeypatch.chdir(tmp_path)
+    mine, theirs = DraftChecker(name="module2"), DraftChecker(name="module2")
+    mine.value = "O: Mine"
+    mine.check()
+    theirs.value = "O: Theirs"
+    theirs.check()
+    assert "another notebook" in theirs._status.value
+    assert (tmp_path / ".okrkit-autosave" / "module2.okr~").read_text() == "O: Mine"
+
+
+def test_a_write_refused_by_the_system_names_the_file_asked_for(tmp_path, monkeypatch, capsys):
+    """A read-only folder (PermissionError on the temporary file) is said of the output, not of a temporary."""
+    from okrkit.cli import main
+
+    def refused(*_args, **_kwargs):
+        raise PermissionError(13, "Permission denied", str(tmp_path / ".score.txt.x1y2.tmp"))
+
+    monkeypatch.setattr(files.tempfile, "mkstemp", refused)
+    with pytest.raises(PermissionError) as caught:
+        write_atomic(tmp_path / "score.txt", "x")
+    assert caught.value.filename == str(tmp_path / "score.txt")
+    (tmp_path / "set.yaml").write_text("team: A\nobjectives:\n- title: Win\n  key_results: [Grow x from 1 to 2]\n")
+    code = main(["score", str(tmp_path / "set.yaml"), "--output", str(tmp_path / "score.txt")])
+    err = capsys.readouterr().err
+    assert code == 2 and err.strip() == f"okrkit: {tmp_path / 'score.txt'}: cannot be written (permission denied)"

@@ -26,8 +26,13 @@ def test_symlinks_are_never_followed(tmp_path):
     (tmp_path / "class" / "mallory").symlink_to(tmp_path / "outside", target_is_directory=True)
     save(tmp_path / "class" / "ana" / "02_a.ipynb", module_2())
     (tmp_path / "class" / "ana" / "link.ipynb").symlink_to(outside)
-    assert {k: [p.name for p in v] for k, v in submissions.discover(tmp_path / "class").items()} == \
-        {"ana": ["02_a.ipynb"]}
+    found = submissions.discover(tmp_path / "class")
+    # a linked notebook is listed, so the learner hears why it was not graded, but never opened
+    assert {k: [p.name for p in v] for k, v in found.items()} == \
+        {"ana": ["02_a.ipynb", "link.ipynb"], "eve": ["eve_02_x.ipynb"]}
+    for path in (found["ana"][1], found["eve"][0]):
+        read = submissions.read(path, path.name)
+        assert "symbolic link" in read.problem and read.candidates == ()
 
 
 def test_a_notebook_reads_into_candidates_with_how_each_was_found(tmp_path):
@@ -101,10 +106,26 @@ def test_learner_names_with_numbers_keep_them(tmp_path):
     assert read.module == 2
 
 
-def test_pipes_named_like_notebooks_are_skipped(tmp_path):
+def test_pipes_and_folders_named_like_notebooks_are_reported_not_opened(tmp_path):
     import os
 
     save(tmp_path / "ana" / "02_a.ipynb", module_2())
     os.mkfifo(tmp_path / "ana" / "03_b.ipynb")
     os.mkfifo(tmp_path / "bo_02_a.ipynb")
-    assert {k: [p.name for p in v] for k, v in submissions.discover(tmp_path).items()} == {"ana": ["02_a.ipynb"]}
+    (tmp_path / "cy" / "02_c.ipynb").mkdir(parents=True)
+    found = submissions.discover(tmp_path)
+    assert {k: [p.name for p in v] for k, v in found.items()} == \
+        {"ana": ["02_a.ipynb", "03_b.ipynb"], "bo": ["bo_02_a.ipynb"], "cy": ["02_c.ipynb"]}
+    problems = [submissions.read(p, p.name).problem for p in (found["ana"][1], found["bo"][0], found["cy"][0])]
+    assert ["not a regular file" in problems[0], "not a regular file" in problems[1],
+            "is a directory" in problems[2]] == [True, True, True], problems
+
+
+def test_names_that_differ_only_by_unicode_normalisation_are_one_learner(tmp_path):
+    import unicodedata
+
+    save(tmp_path / unicodedata.normalize("NFC", "José") / "02_a.ipynb", module_2())
+    save(tmp_path / unicodedata.normalize("NFD", "José") / "03_b.ipynb", module_2())
+    found = submissions.discover(tmp_path)
+    assert {k: sorted(p.name for p in v) for k, v in found.items()} == \
+        {unicodedata.normalize("NFC", "José"): ["02_a.ipynb", "03_b.ipynb"]}

@@ -115,8 +115,10 @@ class TestExport:
         form = RetroForm(CLOSED, name="module7-retro")
         assert form.folder.value == "module7-retro-export"
         form.export_button.click()
-        form.export_button.click()
-        assert (notebook_folder / "module7-retro-export" / "retrospective.md~").exists()
+        exported = notebook_folder / "module7-retro-export" / "retrospective.md"
+        exported.write_text(exported.read_text() + "A line the learner added by hand.\n")
+        form.export_button.click()  # an unchanged file would need no backup; an edited one is kept
+        assert "added by hand" in (notebook_folder / "module7-retro-export" / "retrospective.md~").read_text()
         assert "Wrote module7-retro-export/closing-record.csv" in form._exported.value
 
     def test_a_failed_export_is_shown_not_raised(self, notebook_folder):

@@ -28,6 +28,8 @@ TABLES = {  # file name: (analysis, what the report calls it)
 
 
 def register(commands) -> None:
+    from okrkit.cli import positive_int
+
     parser = commands.add_parser(
         "align", help="report on an organisation's alignment and draw its alignment map",
         description="Analyse how an organisation's sets hang together: chains up to the company, "
@@ -37,22 +39,24 @@ def register(commands) -> None:
     parser.add_argument("--out", metavar="MAP", help="write the alignment map to MAP (.png, .svg or .pdf)")
     parser.add_argument("--subtree", metavar="SET",
                         help="draw only SET, its chain up to the company and everything aligned beneath it")
-    parser.add_argument("--max-sets", type=int, default=60, metavar="N",
+    parser.add_argument("--max-sets", type=positive_int, default=60, metavar="N",
                         help="sets drawn at most (default 60); beyond that, draw one --subtree")
     parser.add_argument("--csv", metavar="DIR", help="write every table of the report as a CSV file into DIR")
-    parser.add_argument("--rows", type=int, default=12, metavar="N",
+    parser.add_argument("--rows", type=positive_int, default=12, metavar="N",
                         help="rows shown per table in the report (default 12; the CSV files have them all)")
     parser.set_defaults(run=run_align)
 
 
 def run_align(args: argparse.Namespace) -> int:
     from okrkit.alignment import analysis as alignment_analysis
+    from okrkit.files import refuse_overwriting_input
     from okrkit.formats.loading import load
     from okrkit.model import Organisation
     from okrkit.rules import CATALOG, check
 
     if args.out and Path(args.out).suffix.lower() not in MAP_FORMATS:
         raise InputError(f"--out must end in {', '.join(MAP_FORMATS)}", args.out)
+    refuse_overwriting_input(args.out, args.path)
     skipped: list[InputError] = []
     organisation = load(args.path, skipped)
     if not isinstance(organisation, Organisation):

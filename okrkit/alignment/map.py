@@ -63,7 +63,9 @@ def alignment_map(organisation: Organisation, ax=None, subtree: str | None = Non
     counts = problem_counts(graph, set(plan.nodes))
     legend(ax, counts)
     title(ax, organisation, plan, graph, subtree, counts)
-    return ax
+    from okrkit.pages.plots import literal_text  # set names, titles and references are people's text
+
+    return literal_text(ax)
 
 
 def _has_broken_top(graph, plan: Layout) -> bool:

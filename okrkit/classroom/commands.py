@@ -26,6 +26,8 @@ def run(args: argparse.Namespace) -> int:
     pages = out / "learners"
     if submissions == pages or submissions in pages.parents:  # anything written would land in the submissions
         raise InputError("write the gradebook outside the submissions folder, which is never changed", args.out)
+    if args.solutions and not Path(args.solutions).is_dir():
+        raise InputError("is not a folder of solution notebooks", args.solutions)
     references = dashboard.reference_answers(args.solutions) if args.solutions else None
     gradebook = grade_class(submissions, args.modules, progress=not args.no_progress)
     gradebook_pages.write(gradebook, out)

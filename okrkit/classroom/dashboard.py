@@ -15,6 +15,7 @@ from statistics import median
 from typing import Any
 
 from okrkit.classroom.grading import Gradebook
+from okrkit.errors import InputError
 from okrkit.exercises import exercise, read_answers
 from okrkit.rules import rule
 
@@ -84,7 +85,11 @@ def reference_answers(folder: str | os.PathLike) -> dict[str, Any]:
     """The answers of the solution notebooks in a folder, read as data (nothing is run)."""
     found = {}
     for path in sorted(Path(folder).glob("*.ipynb")):
-        found.update({i: cell.value for i, cell in read_answers(path).items() if cell.problem is None})
+        try:
+            answers = read_answers(path)
+        except RecursionError:  # JSON nested thousands deep
+            raise InputError("is not a notebook (nested too deeply)", str(path)) from None
+        found.update({i: cell.value for i, cell in answers.items() if cell.problem is None})
     return found
 
 

@@ -7,6 +7,7 @@ from okrkit.classroom.dashboard import CALIBRATION_GAP, calibration, pass_rates,
 from okrkit.classroom.grading import Gradebook
 from okrkit.pages import standalone as pages
 from okrkit.pages.html import escape
+from okrkit.pages.plots import literal_text
 
 
 def _axes(ax, size):
@@ -24,7 +25,7 @@ def plot_pass_rates(frame, ax=None):
     ax.yaxis.set_major_formatter(lambda value, _: f"{value:.0%}")
     ax.set_title("Pass rate per exercise")
     ax.tick_params(axis="x", rotation=45)
-    return ax
+    return literal_text(ax)
 
 
 def plot_rules(frame, ax=None, top: int = 10):
@@ -34,7 +35,7 @@ def plot_rules(frame, ax=None, top: int = 10):
     ax.barh([f"{code} {name}" for code, name in zip(shown.index, shown["rule"])], shown["learners"], color="#8a5a00")
     ax.set_xlabel("learners")
     ax.set_title("Rules the class breaks most")
-    return ax
+    return literal_text(ax)
 
 
 def plot_calibration(frame, ax=None):
@@ -48,7 +49,7 @@ def plot_calibration(frame, ax=None):
         ax.axvline(edge, color="#999", linestyle=":", linewidth=1)
     ax.set_xlabel(f"mean gap to {frame.attrs.get('against', 'the reference')}")
     ax.set_title("Score calibration across learners")
-    return ax
+    return literal_text(ax)
 
 
 def render(gradebook: Gradebook, references: dict[str, Any] | None = None) -> str:

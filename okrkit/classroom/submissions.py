@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -138,6 +139,9 @@ def read(path: Path, name: str, module_of=None) -> NotebookRead:
     notebook's module when its file name does not.
     """
     named = module_from_name(path.name) or module_from_name(_notebook_part(path.name))
+    if path.is_symlink():
+        return NotebookRead(path, name, named, problem="is a symbolic link, which the grader does not follow: "
+                                                       "hand in the notebook itself")
     try:
         notebook = read_notebook(path)
     except InputError as error:
@@ -163,15 +167,17 @@ def _visible(path: Path) -> bool:
 
 
 def _notebook_file(path: Path) -> bool:
-    """A regular .ipynb file (a pipe or device named .ipynb would block or never end)."""
-    return path.name.lower().endswith(".ipynb") and _visible(path) and path.is_file()
+    """Anything named .ipynb that is not hidden: a link, a pipe or a folder of that name is read
+    as a notebook that cannot be read, so the learner is told why instead of shown as missing."""
+    return path.name.lower().endswith(".ipynb") and not path.name.startswith(_SKIPPED)
 
 
 def _notebooks(folder: Path) -> list[Path]:
     found = []
     for directory, subdirectories, files in os.walk(folder):  # os.walk does not follow symlinks
-        subdirectories[:] = sorted(d for d in subdirectories if _visible(Path(directory, d)))
-        found += [Path(directory, f) for f in sorted(files) if _notebook_file(Path(directory, f))]
+        found += [Path(directory, f) for f in sorted(files + subdirectories) if _notebook_file(Path(directory, f))]
+        subdirectories[:] = sorted(d for d in subdirectories
+                                   if _visible(Path(directory, d)) and not _notebook_file(Path(directory, d)))
     return found
 
 
@@ -182,14 +188,17 @@ def discover(root: str | os.PathLike) -> dict[str, list[Path]]:
         raise InputError("is not a folder of submissions", str(root))
     learners: dict[str, list[Path]] = {}
     for entry in sorted(root.iterdir()):
-        if not _visible(entry):
-            continue
-        if entry.is_dir():
-            learners.setdefault(entry.name, []).extend(_notebooks(entry))
-        elif _notebook_file(entry):
+        if _notebook_file(entry):
             match = _LEARNER_FILE.match(entry.stem)
-            learners.setdefault(match["learner"] if match else entry.stem, []).append(entry)
+            learners.setdefault(_learner(match["learner"] if match else entry.stem), []).append(entry)
+        elif _visible(entry) and entry.is_dir():
+            learners.setdefault(_learner(entry.name), []).extend(_notebooks(entry))
     return learners
+
+
+def _learner(name: str) -> str:
+    """One spelling per learner: "José" typed on a Mac (decomposed) and on Windows is one name."""
+    return unicodedata.normalize("NFC", name)
 
 
 def read_submission(root: Path, learner: str, paths: list[Path], module_of=None) -> Submission:

@@ -11,23 +11,25 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
+import math
 import os
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from okrkit.errors import InputError
+from okrkit.errors import InputError, quoted
 from okrkit.files import read_text, write_atomic
+from okrkit.formats.csvsafe import restore
 from okrkit.model import OKRSet, Organisation
 from okrkit.text.language import normalise
 
 COLUMNS = ("kr", "date", "value", "confidence", "blockers", "risks", "comment")
+ONE_LINE = ("kr", "date", "value", "confidence")  # a line break in one of these is a quote left open
 _ALIASES = {"key result": "kr", "key results": "kr", "kr": "kr", "date": "date", "value": "value",
             "current": "value", "confidence": "confidence", "blockers": "blockers", "blocker": "blockers",
             "risks": "risks", "risk": "risks", "comment": "comment", "comments": "comment", "note": "comment"}
 _REFERENCE = re.compile(r"^(?:(?P<set>[A-Za-z0-9_-]+)\s*/\s*)?o\s*(?P<o>\d+)\s*[/.\- ]?\s*kr\s*(?P<kr>\d+)$", re.I)
-_NEUTRALISED = re.compile(r"^'(?=[=+\-@\t\r])")
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,7 @@ class CheckInLog:
 
 
 def _text(value) -> str:
-    return _NEUTRALISED.sub("", str(value).strip()) if value is not None else ""
+    return restore(str(value).strip()) if value is not None else ""
 
 
 def _number(value, name: str) -> tuple[float | None, bool]:
@@ -71,13 +73,16 @@ def _number(value, name: str) -> tuple[float | None, bool]:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None, False
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-        raise ValueError(f"{name}: expected a number, got {value!r}")
+        raise ValueError(f"{name}: expected a number, got {quoted(value)}")
     text = _text(value).replace(",", "")
     percent = text.endswith("%")
     try:
-        return float(text.rstrip("%").strip()), percent
+        number = float(text.rstrip("%").strip())
     except ValueError:
-        raise ValueError(f"{name}: expected a number, got {value!r}") from None
+        raise ValueError(f"{name}: expected a number, got {quoted(value)}") from None
+    if not math.isfinite(number):  # nan or inf would read as "0% of the way" or "100%, on track"
+        raise ValueError(f"{name}: expected a finite number, got {quoted(value)}")
+    return number, percent
 
 
 def _date(value) -> date:
@@ -89,7 +94,7 @@ def _date(value) -> date:
     try:
         return date.fromisoformat(text.replace("/", "-"))
     except ValueError:
-        raise ValueError(f"date: expected a date written YYYY-MM-DD, got {text!r}") from None
+        raise ValueError(f"date: expected a date written YYYY-MM-DD, got {quoted(text)}") from None
 
 
 def _row(fields: dict, line: int | None, path: str | None) -> tuple[CheckIn, bool]:
@@ -143,7 +148,7 @@ def _build(rows: list[tuple[dict, int | None] | InputError], path: str | None) -
 def _column(name, path: str | None, line: int | None) -> str:
     key = re.sub(r"[\s_\-]+", " ", str(name).strip().lower())
     if key not in _ALIASES:
-        raise InputError(f"unknown column {name!r}; the columns are {', '.join(COLUMNS)}", path, line)
+        raise InputError(f"unknown column {quoted(name)}; the columns are {', '.join(COLUMNS)}", path, line)
     return _ALIASES[key]
 
 
@@ -156,13 +161,17 @@ def _columns(names: list[str], path: str | None) -> list[str]:
 
 
 def from_csv(text: str, path: str | None = None) -> CheckInLog:
-    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff")))
+    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""), strict=True)
     try:
         header = next(reader)
         columns = _columns(header, path)
         rows = []
         for record in reader:
             if not any(cell.strip() for cell in record):
+                continue
+            if any("\n" in cell or "\r" in cell for column, cell in zip(columns, record) if column in ONE_LINE):
+                rows.append(InputError("a cell runs on over several lines: is a closing quote (\") missing? "
+                                       "row skipped", path, reader.line_num))
                 continue
             if len(record) > len(columns):
                 rows.append(InputError(f"{len(record)} cells for {len(columns)} columns (a comma too many?); "
@@ -239,7 +248,7 @@ def validate(log: CheckInLog, target: OKRSet | Organisation, cycle=None, today: 
     for entry in log.entries:
         place = resolve(entry.kr, target)
         if place is None:
-            problems.append(InputError(f"no key result {entry.kr!r} in {_name(target)}; row skipped",
+            problems.append(InputError(f"no key result {quoted(entry.kr)} in {_name(target)}; row skipped",
                                        log.path, entry.line))
         elif entry.date > today:
             problems.append(InputError(f"date {entry.date} is in the future; row skipped", log.path, entry.line))

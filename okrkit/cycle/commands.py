@@ -13,6 +13,7 @@ import json
 import os
 import sys
 from datetime import date
+from pathlib import Path
 
 from okrkit.errors import InputError
 
@@ -30,11 +31,14 @@ def _print_problems(problems) -> None:
 
 def run_score(args: argparse.Namespace) -> int:
     from okrkit.cycle import assessment
-    from okrkit.files import write_atomic
+    from okrkit.files import refuse_overwriting_input, write_atomic
     from okrkit.formats.csvsafe import frame_to_csv
     from okrkit.formats.loading import load
 
+    refuse_overwriting_input(args.output, *args.paths)
     sets = assessment.sets_of([load(path) for path in args.paths])
+    if not sets:
+        raise InputError("holds no sets to score", args.paths[0])
     if args.format == "text":
         text = _score_text(sets)
     else:
@@ -90,17 +94,24 @@ def _reading_dates(okr_set, args):
         raise InputError("has no cycle: give one with --cycle 2025-Q1", okr_set.path)
     cycle = parse_cycle(label, None if args.cycle else okr_set.path)
     today = date.today()
-    as_of = date.fromisoformat(args.as_of) if args.as_of else min(today, cycle.end)
+    try:
+        as_of = date.fromisoformat(args.as_of) if args.as_of else min(today, cycle.end)
+    except ValueError:
+        raise InputError(f"--as-of {args.as_of!r} is not a date: write it as YYYY-MM-DD") from None
     return cycle, as_of, max(today, as_of)
 
 
 def run_checkins(args: argparse.Namespace) -> int:
     from okrkit.cycle import checkins, tracking
+    from okrkit.files import refuse_overwriting_input
     from okrkit.formats.loading import load
     from okrkit.model import Organisation
 
+    refuse_overwriting_input(args.save, args.log, args.set)
     target = load(args.set)
     sets = target.sets if isinstance(target, Organisation) else (target,)
+    if not sets:
+        raise InputError("holds no sets to read the check-ins against", args.set)
     if isinstance(target, Organisation) and target.cycle and not args.cycle:
         args.cycle = target.cycle
     cycle, as_of, today = _reading_dates(sets[0], args)
@@ -147,11 +158,13 @@ def _reading_text(reading) -> str:
 
 def run_close(args: argparse.Namespace) -> int:
     from okrkit.cycle import retro
-    from okrkit.files import backup_path, write_atomic
+    from okrkit.files import backup_path, refuse_overwriting_input, write_atomic
     from okrkit.formats.loading import load
     from okrkit.model import OKRSet
     from okrkit.rules import check
 
+    refuse_overwriting_input(args.next, args.set)
+    refuse_overwriting_input(args.retro, args.set, args.next)
     okr_set = load(args.set)
     if not isinstance(okr_set, OKRSet):
         raise InputError("is an organisation: close one set at a time", args.set)
@@ -166,9 +179,10 @@ def run_close(args: argparse.Namespace) -> int:
         lines += [f"     {f.code} {f.message}" for f in found if f.where == f"O{i}"]
         print("\n".join(lines))
     if args.next:
-        existed = backup_path(args.next) if os.path.exists(args.next) else None
+        before = Path(args.next).read_bytes() if os.path.isfile(args.next) else None
         written = retro.write_next_draft(okr_set, args.next, args.cycle)
-        kept = f" (the previous file is kept as {existed})" if existed else ""
+        changed = before is not None and before != written.read_bytes()  # the same text again keeps no backup
+        kept = f" (the previous file is kept as {backup_path(written)})" if changed else ""
         print(f"Wrote the next cycle's draft to {written}{kept}.")
     if args.retro:
         write_atomic(args.retro, retro.team_retrospective(okr_set).as_markdown())

@@ -19,6 +19,7 @@ from okrkit import scoring
 from okrkit.errors import InputError
 from okrkit.files import write_atomic
 from okrkit.formats.cycles import parse_cycle
+from okrkit.formats.fields import markdown_text, one_line
 from okrkit.model import DECISIONS, Objective, OKRSet, Retro
 
 TEAM_RETRO_QUESTIONS = (
@@ -95,9 +96,10 @@ class TeamRetrospective:
     def as_markdown(self) -> str:
         """The message to the team, ready to send."""
         def section(title: str, items: tuple[str, ...]) -> list[str]:
-            return [f"## {title}", "", *(f"- {item}" for item in items or ("(nothing recorded yet)",)), ""]
+            shown = [markdown_text(item) for item in items] or ["(nothing recorded yet)"]
+            return [f"## {title}", "", *(f"- {item}" for item in shown), ""]
 
-        head = f"# Retrospective: {self.team}" + (f", {self.cycle}" if self.cycle else "")
+        head = f"# Retrospective: {markdown_text(self.team)}" + (f", {markdown_text(self.cycle)}" if self.cycle else "")
         return "\n".join([head, "", *section("What went well", self.went_well),
                           *section("What could have been better", self.could_be_better),
                           *section("Learnings for the next drafting", self.learnings)]).rstrip() + "\n"
@@ -167,27 +169,28 @@ def _leftovers(okr_set: OKRSet) -> list[str]:
     for objective in okr_set.objectives:
         retro = objective.retro
         if retro is not None and retro.decision == "modify":
-            lines.append(f"# To rewrite before it returns (modify): {objective.title}")
+            lines.append(f"# To rewrite before it returns (modify): {one_line(objective.title)}")
         elif retro is None or not retro.decision:
-            lines.append(f"# No closing decision yet (OKR601): {objective.title}")
+            lines.append(f"# No closing decision yet (OKR601): {one_line(objective.title)}")
     return lines
 
 
 def next_draft(okr_set: OKRSet, cycle: str | None = None) -> str:
     """The next cycle's text draft: a blank sheet except the objectives kept or carried forward."""
-    lines = [f"# Draft for the cycle after {okr_set.cycle or 'the closed one'}, from the closing of {okr_set.name}.",
+    lines = [f"# Draft for the cycle after {one_line(okr_set.cycle or 'the closed one')}, from the closing of "
+             f"{one_line(okr_set.name)}.",
              "# A blank sheet, except what was kept or carried forward for the value still to be gained.",
              "# Move each key result's baseline to where it ended, and cut what no longer earns its place."]
     for name, value in (("Team", okr_set.team), ("Level", okr_set.level), ("Cycle", _next_cycle(okr_set, cycle)),
                         ("Type", okr_set.type), ("Owner", okr_set.owner)):
         if value:
-            lines.append(f"{name}: {value}")
+            lines.append(f"{name}: {one_line(value)}")
     for item in continuing(okr_set):
-        lines += ["", f"# {_why(item)}"]
+        lines += ["", f"# {one_line(_why(item))}"]
         if item.objective.retro.learning.strip():
-            lines.append(f"# Learning: {item.objective.retro.learning.strip()}")
-        lines += [*(f"# {line}" for line in _ended(item.objective)), f"O: {item.objective.title}"]
-        lines += [f"KR: {kr.text}" for kr in item.objective.key_results]
+            lines.append(f"# Learning: {one_line(item.objective.retro.learning.strip())}")
+        lines += [*(f"# {line}" for line in _ended(item.objective)), f"O: {one_line(item.objective.title)}"]
+        lines += [f"KR: {one_line(kr.text)}" for kr in item.objective.key_results]
     if leftovers := _leftovers(okr_set):
         lines += ["", *leftovers]
     return "\n".join(lines) + "\n"
@@ -213,7 +216,7 @@ def next_draft_yaml(okr_set: OKRSet, cycle: str | None = None) -> str:
                 "depends_on": list(objective.depends_on), "supports": list(objective.supports),
                 "key_results": [kr.text for kr in objective.key_results]}
         data = {key: value for key, value in data.items() if value}
-        comments = [_why(item), *_ended(objective)]
+        comments = [one_line(_why(item)), *_ended(objective)]
         parts.append("".join(f"  # {line}\n" for line in comments))
         parts.append(textwrap.indent(yaml.safe_dump([data], sort_keys=False, allow_unicode=True), "  "))
     if leftovers := _leftovers(okr_set):

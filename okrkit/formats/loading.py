@@ -33,9 +33,12 @@ def load(path: str | os.PathLike, skipped: list[InputError] | None = None) -> OK
 
 def load_directory(path: Path, skipped: list[InputError] | None = None) -> Organisation:
     """An organisation whose sets are the draft and YAML files of a directory."""
-    files = sorted(p for p in path.iterdir()
-                   if p.is_file() and p.suffix.lower() in YAML_SUFFIXES + DRAFT_SUFFIXES
-                   and not p.name.startswith("."))
+    try:
+        files = sorted(p for p in path.iterdir()
+                       if p.is_file() and p.suffix.lower() in YAML_SUFFIXES + DRAFT_SUFFIXES
+                       and not p.name.startswith("."))
+    except OSError as exc:
+        raise InputError(f"cannot be read ({(exc.strerror or str(exc)).lower()})", str(path)) from None
     if not files:
         raise InputError(f"holds no set files ({', '.join('*' + s for s in DRAFT_SUFFIXES + YAML_SUFFIXES)})", str(path))
     sets, first = [], {}

@@ -13,6 +13,7 @@ from typing import Any
 
 from okrkit.errors import InputError
 from okrkit.formats.drafts import MAX_TEXT
+from okrkit.formats.fields import one_line
 from okrkit.formats.safeyaml import read_yaml
 from okrkit.model import DECISIONS, LEVELS, TYPES, KeyResult, Objective, OKRSet, Organisation, Retro
 
@@ -55,7 +56,8 @@ class _Reader:
                 raise self.fail(where, f"unknown field {_shown(key)}{hint}", self.children(node).get(key, node))
         return data
 
-    def text(self, data: dict, node: Any, where: str, key: str, required: bool = False) -> str | None:
+    def text(self, data: dict, node: Any, where: str, key: str, required: bool = False,
+             lines: bool = False) -> str | None:
         value = data.get(key)
         if value is None:
             if required:
@@ -63,19 +65,20 @@ class _Reader:
             return None
         if isinstance(value, (dict, list)):
             raise self.fail(_join(where, key), f"expected text, got {_describe(value)}", self.children(node).get(key, node))
-        return self.short(str(value), where, node, key)
+        return self.short(str(value), where, node, key, lines)
 
-    def short(self, text: str, where: str, node: Any, key: str | None = None) -> str:
+    def short(self, text: str, where: str, node: Any, key: str | None = None, lines: bool = False) -> str:
         """The text, unless it is far longer than any title, key result or note can be.
 
         With a ``key``, the text is that field of the mapping ``node`` at ``where``; its own node
         (for the line) is looked up only when there is something to report: most texts are short.
+        Line breaks are folded unless the field may hold ``lines`` (a note, a learning).
         """
         if len(text) > MAX_TEXT:
             if key is not None:
                 where, node = _join(where, key), self.children(node).get(key, node)
             raise self.fail(where, f"is {len(text):,} characters long; keep it under {MAX_TEXT:,}", node)
-        return text
+        return text if lines else one_line(text)
 
     def number(self, data: dict, node: Any, where: str, key: str) -> float | None:
         value = data.get(key)
@@ -127,7 +130,7 @@ class _Reader:
             weight=self.number(data, node, where, "weight"),
             confidence=self.number(data, node, where, "confidence"),
             score=self.number(data, node, where, "score"),
-            note=self.text(data, node, where, "note") or "",
+            note=self.text(data, node, where, "note", lines=True) or "",
             line=line,
         )
 
@@ -148,9 +151,9 @@ class _Reader:
         return Retro(
             execution=int(execution) if execution is not None else None,
             decision=decision,
-            value=self.text(data, node, where, "value") or "",
-            learning=self.text(data, node, where, "learning") or "",
-            decided=self.text(data, node, where, "decided") or "",
+            value=self.text(data, node, where, "value", lines=True) or "",
+            learning=self.text(data, node, where, "learning", lines=True) or "",
+            decided=self.text(data, node, where, "decided", lines=True) or "",
             line=node.start_mark.line + 1 if node is not None else None,
         )
 

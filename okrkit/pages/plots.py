@@ -26,6 +26,23 @@ def _axes(ax, size):
     return ax
 
 
+def literal_text(ax):
+    """Draw every text of the Axes' figure as written: ``$`` is a dollar sign, never the start of maths.
+
+    Titles, team names and learner folders are people's text. Read as maths, ``Ops $\\foo$``
+    stops the drawing with an error and ``Sales $10M to $12M`` comes out as "Sales 10Mto12M".
+    The tick labels are made first, so they are covered too. Returns the Axes.
+    """
+    from matplotlib.text import Text
+
+    for axes in ax.figure.axes:
+        for axis in (axes.xaxis, axes.yaxis):
+            axis.get_ticklabels(which="both")
+    for text in ax.figure.findobj(Text):
+        text.set_parse_math(False)
+    return ax
+
+
 def figure_bytes(figure, kind: str = "png", dpi: int = 110, tight: bool = True) -> bytes:
     """A figure rendered to bytes (PNG, SVG, PDF) and closed, so a notebook never shows it twice
     and a long-running kernel does not keep it."""
@@ -88,7 +105,7 @@ def score_card(okr_set: OKRSet, ax=None):
     ax.set_xlabel("score (bars) · measured progress (◆) · the aim of the objective's type (|)")
     ax.set_title(f"Score card: {okr_set.name}" + (f", {okr_set.cycle}" if okr_set.cycle else ""), loc="left")
     ax.spines[["top", "right"]].set_visible(False)
-    return ax
+    return literal_text(ax)
 
 
 def checkin_trend(track: Track, cycle: Cycle, ax=None):
@@ -123,7 +140,7 @@ def checkin_trend(track: Track, cycle: Cycle, ax=None):
     locator = mdates.AutoDateLocator()
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
-    return ax
+    return literal_text(ax)
 
 
 def quarter_evaluation(sets, ax=None):
@@ -148,7 +165,7 @@ def quarter_evaluation(sets, ax=None):
     ax.set_title("Quarter evaluation: key results per band", loc="left")
     ax.legend(ncols=3, loc="lower right", bbox_to_anchor=(1, 1), frameon=False, fontsize=8)
     ax.spines[["top", "right"]].set_visible(False)
-    return ax
+    return literal_text(ax)
 
 
 def confidence_calibration(frame, ax=None):
@@ -182,4 +199,4 @@ def confidence_calibration(frame, ax=None):
     ax.set_title("Did confidence predict the score?", loc="left")
     ax.legend(loc="upper left", bbox_to_anchor=(0, 0.92), fontsize=8, frameon=False)
     ax.spines[["top", "right"]].set_visible(False)
-    return ax
+    return literal_text(ax)

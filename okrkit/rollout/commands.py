@@ -7,6 +7,7 @@ from pathlib import Path
 from okrkit.errors import InputError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
+PLOT_FORMATS = (".png", ".svg", ".pdf")
 
 
 def _organisation(path: str):
@@ -27,8 +28,11 @@ def _organisation(path: str):
 
 
 def run_onboard(args: argparse.Namespace) -> int:
+    from okrkit.files import refuse_overwriting_input
     from okrkit.rollout import readiness, readiness_report
 
+    refuse_overwriting_input(args.out, args.export, args.plan)
+    refuse_overwriting_input(args.fixes, args.export, args.plan, args.out)
     plan = None
     if args.plan:
         from okrkit.rollout.plan import load
@@ -59,6 +63,10 @@ def run_plan(args: argparse.Namespace) -> int:
         print(f"Wrote a blank implementation plan to {args.plan}: fill it in, then run `okrkit plan {args.plan}`.")
         return EXIT_OK
     plan = plans.load(args.plan)
+    if args.out:
+        from okrkit.files import refuse_overwriting_input
+
+        refuse_overwriting_input(args.out, args.plan)
     for question in plans.undecided(plan):
         print(f"  undecided  {question.topic}: {question.ask}")
     for flag in plans.flags(plan):
@@ -92,6 +100,8 @@ def run_pilot(args: argparse.Namespace) -> int:
 def run_calendar(args: argparse.Namespace) -> int:
     from okrkit.cycle import milestones
 
+    if args.plot and Path(args.plot).suffix.lower() not in PLOT_FORMATS:
+        raise InputError(f"--plot must end in {', '.join(PLOT_FORMATS)}", args.plot)
     steps = milestones.milestones(args.cycle, args.brainstorm_weeks)
     for m in steps:
         span = m.start.isoformat() if m.start == m.end else f"{m.start.isoformat()} to {m.end.isoformat()}"
@@ -108,13 +118,15 @@ def run_calendar(args: argparse.Namespace) -> int:
         from okrkit.pages.plots import figure_bytes
 
         matplotlib.use("Agg")
-        kind = Path(args.plot).suffix.lstrip(".").lower() or "png"
+        kind = Path(args.plot).suffix.lstrip(".").lower()
         write_atomic(args.plot, figure_bytes(milestones.plot_timeline(steps).figure, kind, dpi=120))
         print(f"Timeline written to {args.plot}")
     return EXIT_OK
 
 
 def register(commands) -> None:
+    from okrkit.cli import positive_int
+
     onboard = commands.add_parser(
         "onboard", help="readiness report for a pilot group's draft OKRs",
         description="Import a pilot group's draft OKRs (a CSV export, one row per key result; or any "
@@ -139,10 +151,10 @@ def register(commands) -> None:
         "pilot", help="recommend a pilot group for an organisation",
         description="Weigh the deck's pilot options (executive, department, strategic initiative, big bang) "
                     "against a few facts about the organisation, and say why.")
-    pilot.add_argument("--people", type=int, required=True, help="people in the organisation")
-    pilot.add_argument("--levels", type=int, default=3, help="levels from the company down to teams (default 3)")
+    pilot.add_argument("--people", type=positive_int, required=True, help="people in the organisation")
+    pilot.add_argument("--levels", type=positive_int, default=3, help="levels from the company down to teams (default 3)")
     pilot.add_argument("--initiative", action="store_true", help="a cross-functional initiative is available")
-    pilot.add_argument("--initiative-people", type=int, help="people in that initiative's stakeholder group")
+    pilot.add_argument("--initiative-people", type=positive_int, help="people in that initiative's stakeholder group")
     pilot.add_argument("--no-sponsor", action="store_true", help="no executive sponsors the roll-out")
     pilot.add_argument("--silos", action="store_true", help="departments already work in silos")
     pilot.set_defaults(run=run_pilot)

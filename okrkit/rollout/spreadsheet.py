@@ -11,12 +11,13 @@ from __future__ import annotations
 import csv
 import difflib
 import io
+import math
 import os
 import re
 from dataclasses import dataclass, field
 from importlib import resources
 
-from okrkit.errors import InputError
+from okrkit.errors import InputError, quoted
 from okrkit.files import read_text
 from okrkit.formats.yamlsets import SET_ID, organisation
 from okrkit.model import LEVELS, TYPES, KeyResult, Objective, OKRSet, Organisation
@@ -30,6 +31,9 @@ ALIASES = {"set": "set_id", "id": "set_id", "type": "objective_type", "kr": "key
            "depends": "depends_on", "dependencies": "depends_on", "notes": "note", "comment": "note"}
 NUMBERS = ("baseline", "target", "current")
 SHARES = ("confidence", "score")  # 0-1, or a percentage
+# A cell may hold line breaks (Alt+Enter in a spreadsheet), but one whose later lines hold the
+# delimiter has swallowed rows: a quote opened and closed only rows below.
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def template_path():
@@ -94,15 +98,17 @@ class _Reader:
         try:
             value = float(cleaned.rstrip("%"))
         except ValueError:
-            raise self.fail(f"{column}: expected a number, got {text!r}", line) from None
+            raise self.fail(f"{column}: expected a number, got {quoted(text)}", line) from None
+        if not math.isfinite(value):  # nan and inf would read as 0% or 100% of the way
+            raise self.fail(f"{column}: expected a finite number, got {quoted(text)}", line)
         return value / 100 if share else value
 
     def fact(self, facts: dict, name: str, value: str, line: int, owner: str) -> None:
         if not value:
             return
         if name in facts and facts[name][0] != value:
-            raise self.fail(f"{owner} has {name.replace('_', ' ')} {facts[name][0]!r} on line {facts[name][1]} "
-                            f"but {value!r} here", line)
+            raise self.fail(f"{owner} has {name.replace('_', ' ')} {quoted(facts[name][0])} on line "
+                            f"{facts[name][1]} but {quoted(value)} here", line)
         facts.setdefault(name, (value, line))
 
     def references(self, text: str, line: int, names: dict[str, str], single: bool = False) -> list[str]:
@@ -114,7 +120,7 @@ class _Reader:
             head = names.get(head.lower(), head)
             parts = [head] + [p.upper() for p in rest.split("/")] if rest else [head]
             if not SET_ID.match(head) or any(not re.fullmatch(r"(?:O|KR)\d+", p) for p in parts[1:]):
-                raise self.fail(f"{reference!r} is not a reference: write a team, TEAM/O1 or TEAM/O1/KR2", line)
+                raise self.fail(f"{quoted(reference)} is not a reference: write a team, TEAM/O1 or TEAM/O1/KR2", line)
             out.append("/".join(parts))
         return out
 
@@ -135,6 +141,9 @@ def parse_csv(text: str, path: str | None = None, name: str | None = None) -> Or
                 continue
             if not any(c.strip() for c in cells) or cells[0].lstrip().startswith("#"):
                 continue
+            if any(delimiter in rest for c in cells for rest in _LINE_BREAK.split(c)[1:]):
+                raise reader.fail(f"a cell runs on past the end of line {start}: is a closing quote (\") missing?",
+                                  start)
             if len(cells) > len(columns) and any(c.strip() for c in cells[len(columns):]):
                 raise reader.fail(f"{len(cells)} cells, but the header has {len(columns)} columns", start)
             row = dict.fromkeys(COLUMNS, "") | {c: cells[i].strip() for i, c in enumerate(columns) if i < len(cells)}
@@ -156,23 +165,23 @@ def _add_row(reader: _Reader, sets: dict[str, _Set], row: dict, previous: tuple[
     if not team:
         raise reader.fail("the team is missing (only rows below a filled-in team may leave it blank)", line)
     if not title:
-        raise reader.fail(f"the objective is missing for team {team!r}", line)
+        raise reader.fail(f"the objective is missing for team {quoted(team)}", line)
     set_id = row["set_id"] or next((s.id for s in sets.values() if s.team.lower() == team.lower()), _slug(team))
     if not SET_ID.match(set_id):
-        raise reader.fail(f"{set_id!r} is not a valid set id: use letters, digits, - and _", line)
+        raise reader.fail(f"{quoted(set_id)} is not a valid set id: use letters, digits, - and _", line)
     okr_set = sets.setdefault(set_id, _Set(set_id, team, line))
     if okr_set.team.lower() != team.lower():
-        raise reader.fail(f"set id {set_id!r} is already used by team {okr_set.team!r}", line)
+        raise reader.fail(f"set id {quoted(set_id)} is already used by team {quoted(okr_set.team)}", line)
     level = row["level"].lower()
     if level and level not in LEVELS:
-        raise reader.fail(f"level: expected one of {', '.join(LEVELS)}, got {row['level']!r}", line)
+        raise reader.fail(f"level: expected one of {', '.join(LEVELS)}, got {quoted(row['level'])}", line)
     for fact, value in (("level", level), ("cycle", row["cycle"]), ("owner", row["owner"])):
-        reader.fact(okr_set.facts, fact, value, line, f"team {team!r}")
+        reader.fact(okr_set.facts, fact, value, line, f"team {quoted(team)}")
     objective = okr_set.objectives.setdefault(" ".join(title.lower().split()), _Objective(title, line))
     kind = row["objective_type"].lower()
     if kind and kind not in TYPES:
-        raise reader.fail(f"objective type: expected one of {', '.join(TYPES)}, got {row['objective_type']!r}", line)
-    reader.fact(objective.facts, "objective_type", kind, line, f"objective {title!r}")
+        raise reader.fail(f"objective type: expected one of {', '.join(TYPES)}, got {quoted(row['objective_type'])}", line)
+    reader.fact(objective.facts, "objective_type", kind, line, f"objective {quoted(title)}")
     objective.links.append((row["aligns_to"], row["depends_on"], row["supports"], line))
     if row["key_result"]:
         objective.key_results.append(KeyResult(
@@ -192,7 +201,7 @@ def _organisation(reader: _Reader, sets: dict[str, _Set], path: str | None, name
             aligns, depends, supports = {}, [], []
             for aligns_to, depends_on, supported, line in o.links:
                 for target in reader.references(aligns_to, line, names, single=True):
-                    reader.fact(aligns, "aligns_to", target, line, f"objective {o.title!r}")
+                    reader.fact(aligns, "aligns_to", target, line, f"objective {quoted(o.title)}")
                 depends += reader.references(depends_on, line, names)
                 supports += reader.references(supported, line, names)
             objectives.append(Objective(

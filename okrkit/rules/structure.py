@@ -1,6 +1,7 @@
 """Rules about the shape of a set: stray lines, how many objectives and key results, a cycle."""
 from __future__ import annotations
 
+from okrkit.errors import InputError, quoted
 from okrkit.model import OKRSet
 from okrkit.rules.record import Hit, Rule
 from okrkit.text import language
@@ -47,9 +48,25 @@ def _too_many_objectives(okr_set: OKRSet):
 
 
 def _no_time_frame(okr_set: OKRSet):
-    if okr_set.objectives and not okr_set.cycle and not any(
+    if okr_set.objectives and okr_set.cycle and not _readable_cycle(okr_set.cycle):
+        # A cycle nobody can date (1899-Q5, 2025-01-01) is no time frame: check-ins and closing
+        # would refuse it later, so the learner hears it while writing.
+        yield Hit("", f"The cycle {quoted(okr_set.cycle, 60)} is not a cycle the kit can date, so the set "
+                      "has no usable time frame.",
+                  hint="Write the cycle as 2025-Q1, Q1 2025, 2025-H2, 2025 or 2025-03.")
+    elif okr_set.objectives and not okr_set.cycle and not any(
             language.names_time_frame(o.title) for o in okr_set.objectives):
         yield Hit("", "Neither the set nor any objective says when: there is no cycle and no time frame.")
+
+
+def _readable_cycle(label: str) -> bool:
+    from okrkit.formats.cycles import parse_cycle  # calendar and datetime: imported when a set has a cycle
+
+    try:
+        parse_cycle(label)
+    except InputError:
+        return False
+    return True
 
 
 RULES = (
@@ -155,7 +172,8 @@ RULES = (
     Rule(
         code="OKR302", name="no-time-frame", severity="warning",
         fires_when="the set has no cycle and no objective names a time frame (Q1-Q4, H1/H2, a year, "
-                   "\"by EOY\", \"this quarter\", a month, a date)",
+                   "\"by EOY\", \"this quarter\", a month, a date), or its cycle cannot be dated "
+                   "(1899-Q5, 2025-01-01: the kit reads 2025-Q1, Q1 2025, 2025-H2, 2025 and 2025-03)",
         why="OKRs are time-bound: a specific time frame (from 3 months to a year) tells everyone when "
             "the result is due and when it will be graded.",
         source="guide: specific time frame",

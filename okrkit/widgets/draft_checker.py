@@ -40,6 +40,11 @@ PLACEHOLDER = ("Team: Sales\nCycle: 2025-Q1\nO: Grow big with national retail ou
                "KR: Increase revenue from 20 to 30 Mil USD from market A\n...")
 
 
+# Characters the checker reads: a set of OKRs is a few hundred, the course's longest draft under
+# 3,000. Far beyond, a pasted document would make each keystroke's check take seconds.
+MAX_CHECKED = 20_000
+
+
 class DraftChecker(widgets.VBox):
     """A text area for a draft, with its findings beside it, checked as the learner types."""
 
@@ -102,9 +107,16 @@ class DraftChecker(widgets.VBox):
         """Parse the draft, apply the rules, show the findings, and save the text."""
         self._debounce.cancel()
         text = self._text.value
-        self._okr_set = parse(text)
-        self._findings = check_rules(self._okr_set)
-        self._show()
+        if len(text) > MAX_CHECKED:  # a whole document pasted: keep the keystrokes quick, and the text
+            self._okr_set, self._findings = parse(""), Findings()
+            self._show()
+            self._summary.value = _status(f"This text is {len(text):,} characters long; the checker reads a draft "
+                                          f"of up to {MAX_CHECKED:,} (one set of OKRs is a few hundred). Keep one "
+                                          "set here.", problem=True)
+        else:
+            self._okr_set = parse(text)
+            self._findings = check_rules(self._okr_set)
+            self._show()
         self._save(text)
         return self._findings
 
@@ -143,7 +155,12 @@ class DraftChecker(widgets.VBox):
                                          "copy it somewhere safe.", problem=True)
             return
         self._saved = text
-        self._status.value = _status(f"Saved at {datetime.now():%H:%M:%S} in {path.relative_to(self.autosave.root)}.")
+        where = path.relative_to(self.autosave.root)
+        if self.autosave.conflict:
+            self._status.value = _status(f"Saved at {datetime.now():%H:%M:%S} in {where}, where another notebook had "
+                                         f"saved too: its version is kept as {where}~.", problem=True)
+            return
+        self._status.value = _status(f"Saved at {datetime.now():%H:%M:%S} in {where}.")
 
 
 def _keys(found: Findings):

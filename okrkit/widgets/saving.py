@@ -75,6 +75,10 @@ class Saving:
                       problem=True)
             return
         self._saved = text
+        if self.autosave.conflict:
+            self.say(f"Saved at {datetime.now():%H:%M:%S} in {self.where}, where another notebook had saved too: "
+                      f"its version is kept as {self.where}~.", problem=True)
+            return
         self.say(f"Saved at {datetime.now():%H:%M:%S} in {self.where}.")
 
     @property
@@ -93,7 +97,10 @@ def to_json(state: dict) -> str:
 
 def from_json(text: str) -> dict:
     """A form's state back from its autosave file; ValueError when it is not a JSON object."""
-    state = json.loads(text)
+    try:
+        state = json.loads(text)
+    except RecursionError:  # brackets nested thousands deep
+        raise ValueError("not a saved form (nested too deeply)") from None
     if not isinstance(state, dict):
         raise ValueError("not a saved form (expected a JSON object)")
     return state
