@@ -333,7 +333,9 @@ OUTPUTS = [  # (command line, the option's value): every output a command writes
 
 @pytest.mark.parametrize("where", ["a directory", "under a file"])
 @pytest.mark.parametrize("args, name", OUTPUTS, ids=[" ".join(a[:1] + a[-1:]) for a, _ in OUTPUTS])
-def test_an_output_that_cannot_be_written_is_one_line_naming_it(capsys, tmp_path, inputs, args, name, where):
+def test_an_output_that_cannot_be_written_is_one_line_naming_it(capsys, tmp_path, monkeypatch, inputs, args, name,
+                                                               where):
+    monkeypatch.chdir(tmp_path)  # outputs left at their defaults (onboard's readiness.html) land here
     if where == "a directory":
         if name in ("tables", "gradebook"):  # folders by design: a file stands in their way instead
             target = inputs["file"]
@@ -407,6 +409,7 @@ def test_a_solution_notebook_nested_too_deeply_is_one_line(capsys, tmp_path, opt
         args = ["build-exercises", "--solutions", solutions, "--exercises", tmp_path / "exercises"]
     code, out, err = command(capsys, *args)
     assert_one_line(code, err, "nested too deeply")
+    assert "02_anatomy.ipynb" in err  # the file is named, whichever command read it
 
 
 def test_grade_with_a_missing_solutions_folder_says_so(capsys, tmp_path):

@@ -30,6 +30,8 @@ def read_notebook(path: str | os.PathLike) -> dict:
         notebook = json.loads(text)
     except json.JSONDecodeError as error:
         raise InputError(f"is not a notebook (invalid JSON: {error.msg})", str(path), error.lineno) from None
+    except RecursionError:
+        raise InputError("is not a notebook (its JSON is nested too deeply to read)", str(path)) from None
     if not isinstance(notebook, dict) or not isinstance(notebook.get("cells"), list):
         raise InputError("is not a notebook (no list of cells)", str(path))
     return notebook
