@@ -16,7 +16,7 @@ from okrkit.exercises.course import MODULES
 from okrkit.exercises.notebooks import read_notebook, role, source
 from okrkit.files import read_text, write_atomic
 
-LEARNER_DOCS = ("docs/rules.md", "docs/exercises.md", "docs/glossary.md")
+LEARNER_DOCS = ("docs/rules.md", "docs/glossary.md")  # docs/exercises.md is for the kit's developers
 INSTRUCTOR_ONLY = {m.notebook for m in MODULES if not m.for_learners}
 
 
@@ -51,11 +51,10 @@ def bundle(root: str | Path, out: str | Path) -> list[str]:
     if out.resolve() == root.resolve():
         raise InputError("is the course folder itself; name a new folder for the learner's copy", str(out))
     files = learner_files(root)
-    for path, inside in files:
-        if path.suffix == ".ipynb":
-            if problems := solution_text(read_notebook(path)):
-                raise InputError(f"would give a learner worked answers ({'; '.join(problems)}); rebuild the "
-                                 "exercises with `okrkit build-exercises`", str(path))
+    for path, _inside in files:
+        if path.suffix == ".ipynb" and (problems := solution_text(read_notebook(path))):
+            raise InputError(f"would give a learner worked answers ({'; '.join(problems)}); rebuild the "
+                             "exercises with `okrkit build-exercises`", str(path))
     if (out / "solutions").exists():
         raise InputError("already holds a solutions/ folder; give an empty or new folder", str(out))
     written = []

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from okrkit.exercises.record import Assessment, Exercise
 from okrkit.exercises.course import EXAM_EXERCISE
+from okrkit.exercises.record import Assessment, Exercise
 from okrkit.exercises.registry import exercises_of, self_check
 
 

@@ -44,7 +44,8 @@ class DraftChecker(widgets.VBox):
     """A text area for a draft, with its findings beside it, checked as the learner types."""
 
     def __init__(self, text: str | None = None, *, example: str | None = None, template: bool = False,
-                 name: str | None = None, debounce: float = 0.25, rows: int = 14, **kwargs):
+                 name: str | None = None, debounce: float = 0.25, rows: int = 14, saved_elsewhere: bool = False,
+                 **kwargs):
         if (text is not None) + (example is not None) + template > 1:
             raise ValueError("start from one of: your text, example=..., or template=True")
         start = (text if text is not None else examples.example(example) if example is not None
@@ -63,7 +64,8 @@ class DraftChecker(widgets.VBox):
         self._list = widgets.VBox()
         self._button = widgets.Button(description="Check", icon="check",
                                       tooltip="Check the draft now (it is also checked as you type)")
-        self._status = widgets.HTML(_status(note))
+        # inside a form that keeps the draft itself, the checker's own saving note would mislead
+        self._status = widgets.HTML(_status(note), layout=widgets.Layout(display="none" if saved_elsewhere else ""))
         self._views: dict[tuple, widgets.HTML] = {}
         self._debounce = Debouncer(debounce, self.check)
 
