@@ -11,19 +11,15 @@ from __future__ import annotations
 
 import json
 import os
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
 from okrkit.errors import InputError
-from okrkit.files import read_text, write_atomic
+from okrkit.files import locked, read_text, write_atomic
 
 FILE = "okrkit-progress.json"
 FORMAT = "okrkit-progress/1"
-LOCK_WAIT, LOCK_STALE = 10.0, 30.0  # seconds: give up waiting; a lock older than this was left by a crash
 
 
 def course_folder(start: str | os.PathLike | None = None) -> Path:
@@ -97,35 +93,10 @@ def load(path: str | os.PathLike) -> tuple[Event, ...]:
     return parse(read_text(path), str(path))
 
 
-@contextmanager
-def _locked(path: Path) -> Iterator[None]:
-    lock = path.with_name(path.name + ".lock")
-    lock.parent.mkdir(parents=True, exist_ok=True)
-    deadline = time.monotonic() + LOCK_WAIT
-    while True:
-        try:
-            os.close(os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
-            break
-        except FileExistsError:
-            try:
-                if time.time() - lock.stat().st_mtime > LOCK_STALE:
-                    lock.unlink(missing_ok=True)
-                    continue
-            except FileNotFoundError:
-                continue
-            if time.monotonic() > deadline:
-                raise OSError(f"{lock} is held by another kernel; try again in a moment") from None
-            time.sleep(0.01)
-    try:
-        yield
-    finally:
-        lock.unlink(missing_ok=True)
-
-
 def append(path: str | os.PathLike, event: Event) -> Path:
     """Add one event to the record, merging with whatever other kernels wrote meanwhile."""
     path = Path(path)
-    with _locked(path):
+    with locked(path):
         try:
             events = load(path)
             keep = False
