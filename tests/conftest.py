@@ -1,9 +1,15 @@
+import os
 import pathlib
+import tempfile
 
 import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
+
+# Exercise checks in tests and in notebooks run by nbval go to a throwaway learner record, not
+# to okrkit-progress.json in the repository (the kernels inherit this environment).
+os.environ.setdefault("OKRKIT_PROGRESS", str(pathlib.Path(tempfile.mkdtemp(prefix="okrkit-record-")) / "progress.json"))
 
 
 @pytest.fixture
