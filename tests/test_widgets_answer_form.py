@@ -45,7 +45,7 @@ def test_the_form_is_saved_and_restored_after_a_restart(tmp_path):
     form.answer = {"O1/KR1": "on track"}
     form.check()  # saves at once (typing saves after a pause)
     saved = json.loads((tmp_path / FOLDER / "answer-06-3.answer.json").read_text(encoding="utf-8"))
-    assert saved["exercise"] == "06-3" and saved["values"]["O1/KR1"] == "on track"
+    assert saved["arguments"] == {"exercise": "06-3"} and saved["values"]["O1/KR1"] == "on track"
     again = AnswerForm("06-3")
     assert again.answer["O1/KR1"] == "on track" and "Restored" in again._saving.status.value
 
@@ -56,13 +56,14 @@ def test_saved_work_of_another_exercise_is_not_restored_and_the_form_says_so(tmp
     first.check()
     other = AnswerForm("06-2", name="mine")
     assert other.answer == {"Support": "", "Finance": "", "Product": ""}
-    assert "06-3" in other._saving.status.value and "not 06-2" in other._saving.status.value
+    status = other._saving.status.value
+    assert "Not restored" in status and "exercise &#x27;06-3&#x27;" in status and "&#x27;06-2&#x27;" in status
 
 
 def test_saved_fields_the_exercise_no_longer_has_are_left_out_and_named(tmp_path):
     path = tmp_path / FOLDER / "answer-06-3.answer.json"
     path.parent.mkdir()
-    path.write_text(json.dumps({"exercise": "06-3", "values": {"O1/KR1": "at risk", "O9/KR9": "on track"}}))
+    path.write_text(json.dumps({"arguments": {"exercise": "06-3"}, "values": {"O1/KR1": "at risk", "O9/KR9": "on track"}}))
     form = AnswerForm("06-3")
     assert form.answer["O1/KR1"] == "at risk"
     assert "O9/KR9" in form._saving.status.value

@@ -28,7 +28,7 @@ from okrkit.exercises.session import Practice
 from okrkit.pages.html import escape
 from okrkit.widgets.debounce import Debouncer
 from okrkit.widgets.draft_checker import DraftChecker
-from okrkit.widgets.saving import Saving, from_json, to_json
+from okrkit.widgets.saving import Saving
 
 SUFFIX = ".answer.json"
 WHOLE = "answer"  # the saved key of a field that is the whole answer
@@ -85,7 +85,8 @@ class AnswerForm(widgets.VBox):
         self.practice = practice
         self.fields = answer_fields.fields(self.exercise)
         name = f"answer-{self.exercise.id}" if name == "" else name
-        self._saving = Saving(name, SUFFIX, "your answer", f'AnswerForm("{self.exercise.id}", name="...")')
+        self._saving = Saving(name, SUFFIX, "your answer", f'AnswerForm("{self.exercise.id}", name="...")',
+                              {"exercise": self.exercise.id})
         start = answer_fields.values_of(self.exercise, self.exercise.starter)
         left_out = self._restore(start)
         self.controls: dict[str | None, widgets.Widget] = {}
@@ -115,16 +116,11 @@ class AnswerForm(widgets.VBox):
             control.observe(lambda _change: self._debounce(), names="value")
         self.check_button.on_click(lambda _button: self.check())
         self.code_button.observe(lambda _change: self._show_code(), names="value")
-        self._saving.settle(to_json(self._state()))
+        self._saving.settle(self._saving.state_text(self._state()))
 
     def _restore(self, start: dict) -> list[str]:
         """Put the saved inputs into ``start``; the saved fields that do not belong to this exercise."""
-        saved = self._saving.restore(from_json) or {}
-        if saved and saved.get("exercise") != self.exercise.id:
-            self._saving.say(f"{self._saving.where} holds an answer to exercise {saved.get('exercise')!r}, not "
-                             f"{self.exercise.id}: starting from the starter (that file is kept as a ~ copy at "
-                             "your first change).", problem=True)
-            return []
+        saved = self._saving.restore_state()
         values = saved.get("values") if isinstance(saved.get("values"), dict) else {}
         keys = {WHOLE if f.key is None else f.key: f for f in self.fields}
         for key, value in values.items():
@@ -169,7 +165,7 @@ class AnswerForm(widgets.VBox):
     def _state(self) -> dict:
         values = {WHOLE if key is None else key: list(v) if isinstance(v, tuple) else v
                   for key, v in ((k, c.value) for k, c in self.controls.items())}
-        return {"exercise": self.exercise.id, "values": values}
+        return {"values": values}
 
     def _save(self) -> None:
-        self._saving.save(to_json(self._state()))
+        self._saving.save(self._saving.state_text(self._state()))

@@ -51,7 +51,9 @@ class DraftChecker(widgets.VBox):
         start = (text if text is not None else examples.example(example) if example is not None
                  else examples.template() if template else "")
         self.autosave = Autosave(name) if name else None
-        start, note = self._restore(start)
+        origin = (f"the example {example!r}" if example is not None else "the template" if template
+                  else "the text given" if text else None)
+        start, note = self._restore(start, origin)
         self._saved = start  # nothing to save until the learner changes it
 
         self._text = widgets.Textarea(
@@ -120,8 +122,8 @@ class DraftChecker(widgets.VBox):
         for view in old.values():
             view.close()
 
-    def _restore(self, start: str) -> tuple[str, str]:
-        """The text to start from and a note on where it came from."""
+    def _restore(self, start: str, origin: str | None = None) -> tuple[str, str]:
+        """The text to start from and a note on where it came from (and what it replaced)."""
         if self.autosave is None:
             return start, ('Not saved: give the checker a name, e.g. DraftChecker(name="module2-exercise1"), '
                            "to keep your draft across kernel restarts.")
@@ -133,7 +135,9 @@ class DraftChecker(widgets.VBox):
         if saved is None:
             return start, f"Saved as you type in {where}."
         when = datetime.fromtimestamp(self.autosave.path.stat().st_mtime)
-        return saved, f"Restored your draft from {where} (saved {when:%Y-%m-%d %H:%M})."
+        instead = (f" It replaces {origin} this cell starts from; to start from that again, give the checker "
+                   "another name." if origin and saved.strip() != start.strip() else "")
+        return saved, f"Restored your draft from {where} (saved {when:%Y-%m-%d %H:%M}).{instead}"
 
     def _save(self, text: str) -> None:
         if self.autosave is None or text == self._saved:

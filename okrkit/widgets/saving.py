@@ -30,8 +30,9 @@ class Saving:
     widget a name when it has none (``'ScoreCard(..., name="module5-scores")'``).
     """
 
-    def __init__(self, name: str | None, suffix: str, what: str, example: str):
+    def __init__(self, name: str | None, suffix: str, what: str, example: str, arguments: dict | None = None):
         self.autosave = Autosave(name, suffix) if name else None
+        self.arguments = arguments  # what the cell asked for (an example set, a team): saved work belongs to it
         self.what = what
         self.example = example
         self.status = widgets.HTML()
@@ -59,6 +60,25 @@ class Saving:
         self.say(f"Restored {self.what} from {where} (saved {when:%Y-%m-%d %H:%M}).")
         return work
 
+    def restore_state(self) -> dict:
+        """The saved state (a JSON object) when it was made for the same arguments; else nothing, said
+        in the status line. A state saved before arguments were kept is restored as it is."""
+        state = self.restore(from_json)
+        if not state:
+            return {}
+        made_for = state.get("arguments")
+        if self.arguments is None or not isinstance(made_for, dict) or all(
+                made_for.get(key) == value for key, value in self.arguments.items() if value is not None):
+            return state  # an argument left out (None) takes what was saved
+        self.say(f"Not restored: {self.where} holds {self.what} for {describe(made_for)}, and this cell now asks "
+                 f"for {describe(self.arguments)}, so it starts from that. The other work is kept as {self.where}~ "
+                 "at your first change; give this cell another name to keep both.", problem=True)
+        return {}
+
+    def state_text(self, state: dict) -> str:
+        """A state as saved: with the arguments it belongs to."""
+        return to_json(state if self.arguments is None else {**state, "arguments": self.arguments})
+
     def settle(self, text: str) -> None:
         """Take ``text`` as already saved: creating a widget writes nothing until the learner changes it."""
         if self._saved is None:
@@ -84,6 +104,13 @@ class Saving:
 
     def say(self, text: str, problem: bool = False) -> None:
         self.status.value = status_line(text, problem)
+
+
+def describe(arguments: object) -> str:
+    """Arguments as a learner reads them: "example 'go-to-market', team 'sales'"."""
+    if not isinstance(arguments, dict):
+        return repr(arguments)
+    return ", ".join(f"{key} {value!r}" for key, value in arguments.items() if value is not None) or "no arguments"
 
 
 def to_json(state: dict) -> str:
