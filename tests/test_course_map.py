@@ -1,5 +1,6 @@
 """The course map: modules and times, exercises passed, exam scores, weakest topics and the next step."""
 import json
+import re
 
 from okrkit.exercises import Practice, exercises_of
 from okrkit.exercises.course import MODULES, SECTIONS, module, neighbours, total_minutes
@@ -93,3 +94,9 @@ def test_an_exam_exercise_check_is_also_an_exam_attempt(tmp_path, monkeypatch):
 def test_html_escapes_what_the_record_holds():
     nasty = course_map((_e("exam", "<script>x</script>", False, 0.1),))._repr_html_()
     assert "<script>x" not in nasty and "&lt;script&gt;" in nasty
+
+
+def test_the_time_estimates_are_the_instructor_guides_totals():
+    guide = (ROOT / "docs" / "instructor-guide.md").read_text(encoding="utf-8")
+    totals = {int(n): int(total) for n, total in re.findall(r"^\| (\d+) \|.*\| (\d+) min \|$", guide, re.MULTILINE)}
+    assert totals and all(module(n).minutes == minutes for n, minutes in totals.items())
