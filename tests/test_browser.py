@@ -3,9 +3,9 @@
 Starts JupyterLab from this environment on a free local port with a token, opens a
 notebook generated for the test, and uses each widget as a learner would: types a draft
 into the draft checker (the finding shows, learner markup shows literally and never runs),
-moves a score card slider, adds a check-in, closes an objective in the retro form and
-unlinks a team on the alignment board; then restarts the kernel and finds everything
-restored. Screenshots of each widget go to test-output/browser/. Playwright never downloads
+moves a score card slider, adds a check-in, closes an objective in the retro form,
+unlinks a team on the alignment board and answers an exercise through its form; then
+restarts the kernel and finds everything restored. Screenshots of each widget go to test-output/browser/. Playwright never downloads
 a browser here: it launches /usr/bin/chromium (``make test`` installs it when missing).
 """
 import json
@@ -49,7 +49,10 @@ WIDGET_CELLS = (
     'from okrkit.widgets import RetroForm\n\nretro = RetroForm(card.okr_set, name="browser-retro")\nretro',
     'from okrkit.widgets import AlignmentBoard\n\n'
     'board = AlignmentBoard("lateral-alignment", name="browser-alignment")\nboard',
+    'from okrkit.widgets import AnswerForm\n\nAnswerForm("06-3", name="browser-answer")',
 )
+# Exercise 06-3 answered in its form: the label of each key result, as the kit reads the log.
+FORM_ANSWER = {"O1/KR1": "on track", "O1/KR2": "off track", "O1/KR3": "at risk"}
 DRAFT = ("Team: Marketing\nCycle: 2025-Q2\nO: Win the trust of retail buyers\n"
          "KR: Acquire more leads\nKR: Raise aided brand recall from 30% to 45%\n")
 IMAGE = '<img src=x onerror="window.okrkitInjected=1;alert(1)">'
@@ -296,6 +299,20 @@ def test_the_alignment_board_shows_links_conflicts_silos_and_the_map(page):
     board.locator(".okrkit-dc details.warning", has_text="is a silo").wait_for()
     _wait_for_new_image(page, drawn, before)  # the map follows after a longer pause
     _shoot(page, ".okrkit-alignment-board", "alignment-board.png")
+
+
+def test_an_exercise_is_answered_through_its_form(page):
+    """Exercise 06-3 answered without Python: a label picked in each dropdown, then Check my answer."""
+    _draft_area(page)  # the notebook has run
+    form = page.locator(".okrkit-answer-form")
+    form.wait_for()
+    for where, label in FORM_ANSWER.items():
+        form.get_by_label(where).select_option(label=label)
+    form.locator("button", has_text="Check my answer").click()
+    form.get_by_text("Exercise 06-3: passed").wait_for()
+    form.locator("button", has_text="Show as code").click()
+    assert '"O1/KR2": "off track"' in form.locator("pre").inner_text()
+    _shoot(page, ".okrkit-answer-form", "answer-form.png")
 
 
 def test_the_draft_survives_a_kernel_restart(page, lab):
