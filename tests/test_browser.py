@@ -5,8 +5,9 @@ notebook generated for the test, and uses each widget as a learner would: types 
 into the draft checker (the finding shows, learner markup shows literally and never runs),
 moves a score card slider, adds a check-in, closes an objective in the retro form,
 unlinks a team on the alignment board and answers an exercise through its form; then
-restarts the kernel and finds everything restored. Screenshots of each widget go to test-output/browser/. Playwright never downloads
-a browser here: it launches /usr/bin/chromium (``make test`` installs it when missing).
+restarts the kernel and finds everything restored. Screenshots of each widget go to
+test-output/browser/. Playwright never downloads a browser here: it launches
+/usr/bin/chromium (``make test`` installs it when missing).
 """
 import json
 import os
