@@ -39,12 +39,12 @@ def test_each_lesson_opens_with_its_time_and_its_neighbours(m):
 @pytest.mark.parametrize("m", [m for m in MODULES if m.number <= 9], ids=lambda m: m.notebook)
 def test_each_lesson_has_quick_checks_inside_not_only_at_the_end(m):
     cells = _cells("notebooks", m.notebook)
-    checks = [i for i, c in enumerate(cells) if c["cell_type"] == "code" and "quick_check(" in _text(c)]
+    checks = [i for i, c in enumerate(cells) if c["cell_type"] == "code" and "QuickCheckForm(" in _text(c)]
     assert 2 <= len(checks) <= 3
     last_heading = max(i for i, c in enumerate(cells) if c["cell_type"] == "markdown" and "\n## " in "\n" + _text(c))
     assert min(checks) < last_heading  # at least one before the lesson's last section
     for i in checks:
-        qid = re.search(r'quick_check\("([\w-]+)"', _text(cells[i]))[1]
+        qid = re.search(r'QuickCheckForm\("([\w-]+)"', _text(cells[i]))[1]
         assert _text(cells[i - 1]) == as_markdown(question(qid))  # the question is asked right above
         assert question(qid).module == m.number and qid not in QUESTIONS  # never a graded exam question
 

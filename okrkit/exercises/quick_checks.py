@@ -1,7 +1,8 @@
 """Quick checks inside a lesson: one question from the course's question bank, marked on the spot.
 
 A lesson asks the question in a markdown cell (its options as a, b, c, d) and the learner answers
-in the cell below: ``quick_check("m02-team-max", "c")``. Marking is the exam's own, lenient
+in the cell below, with a click in :class:`okrkit.widgets.QuickCheckForm` or in code:
+``quick_check("m02-team-max", "c")``. Marking is the exam's own, lenient
 (a choice by its letter or its text, a short answer by its key words), and the explanation
 follows the first try, right or not: a quick check teaches, it does not grade. The questions of
 the graded practice exam (exercise 10-1) are never quick checks.
@@ -59,6 +60,6 @@ def as_markdown(q: Question) -> str:
     """The question as a lesson asks it, above its answer cell."""
     lines = [f"**Quick check.** {q.text}", ""]
     lines += [f"- **{key})** {text}" for key, text in q.options]
-    how = "the letter of your choice" if q.options else "a few words"
-    return "\n".join([*lines, "" if q.options else "", f"Type {how} between the quotes below and run the cell."]
-                     ).replace("\n\n\n", "\n\n")
+    how = "Pick your answer below" if q.options else "Type a few words below and press Enter"
+    return "\n".join([*lines, "" if q.options else "", f"{how}: it is marked at once. (In code: "
+                       f'`quick_check("{q.id}", "your answer")`.)']).replace("\n\n\n", "\n\n")
