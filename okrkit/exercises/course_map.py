@@ -10,8 +10,9 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from okrkit.errors import InputError
 from okrkit.exercises.course import SECTIONS, Module, learner_modules, module, total_minutes
-from okrkit.exercises.learner_record import Event
+from okrkit.exercises.learner_record import Event, load, record_path
 from okrkit.exercises.registry import exercise, exercises_of
 from okrkit.pages.html import escape
 
@@ -129,9 +130,6 @@ def course_map(events: tuple[Event, ...] = (), record: Path | None = None, note:
 
 def show(start=None) -> CourseMap:
     """The course map read from the record in the course folder (``okrkit progress`` and notebook 00)."""
-    from okrkit.errors import InputError
-    from okrkit.exercises.learner_record import load, record_path
-
     path = record_path(start)
     if not path.exists():
         return course_map(note=f"No record yet: {path} is written when you first check an exercise.")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from okrkit.exercises import certification, learner_record
 from okrkit.exercises.course import EXAM_EXERCISE
 from okrkit.exercises.record import Assessment, Exercise
 from okrkit.exercises.registry import exercises_of, self_check
@@ -67,8 +68,6 @@ class Practice:
 
     def _record(self, result: Assessment, answer: object) -> None:
         """Keep the check in the learner's record; a record that cannot be written never stops practice."""
-        from okrkit.exercises import certification, learner_record
-
         try:
             learner_record.record_exercise(result)
             if result.exercise_id == EXAM_EXERCISE and isinstance(answer, dict):
