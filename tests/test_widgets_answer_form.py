@@ -74,3 +74,13 @@ def test_every_input_has_a_label():
         form = AnswerForm(exercise_id, name=None)
         for control in form.controls.values():
             assert isinstance(control, DraftChecker) or control.description, exercise_id
+
+
+def test_a_quarter_is_closed_in_retro_fields_beside_the_set_as_given():
+    form = AnswerForm("08-1")
+    assert "The set as given" in form.children[0].value and "At the retrospective" in form.children[0].value
+    execution = form.controls["line 24"]
+    assert execution.description == "O1 · execution" and "3" in execution.options[3]
+    form.answer = SOLVED["08-1"]  # as a learner fills each field in
+    assert execution.value == "3" and form.controls["line 25"].value == "carry-forward"
+    assert form.check().passed

@@ -54,7 +54,7 @@ def _control(field: Field, value: Any) -> tuple[widgets.Widget, widgets.Widget]:
         return area, area
     if field.kind == "choice":
         box = widgets.Dropdown(options=[("— choose —", ""), *((c, c) for c in field.choices)], value=value,
-                               description=label, style=_LABEL, layout=_WIDE)
+                               description=label, style=_LABEL, layout=_WIDE, tooltip=field.about or None)
         return box, box
     if field.kind == "choices":
         from okrkit.rules import rule
@@ -71,8 +71,8 @@ def _control(field: Field, value: Any) -> tuple[widgets.Widget, widgets.Widget]:
         area = widgets.Textarea(value=str(value), description=label, placeholder="one per line", rows=3,
                                 style=_LABEL, layout=_WIDE)
         return area, area
-    text = widgets.Text(value=str(value), description=label, style=_LABEL, layout=_WIDE,
-                        placeholder="a number" if field.kind == "number" else "")
+    text = widgets.Text(value=str(value), description=label, style=_LABEL, layout=_WIDE, tooltip=field.about or None,
+                        placeholder="a number" if field.kind == "number" else field.about[:60])
     return text, text
 
 
@@ -101,9 +101,13 @@ class AnswerForm(widgets.VBox):
                                                 tooltip="The answer cell that holds this answer, to paste")
         self.verdict = widgets.HTML()
         self._code = widgets.HTML()
+        given = ""
+        if any(f.about for f in self.fields):  # blanks of a set: show the set they sit in, notes and all
+            given = (f"<details><summary>The set as given</summary><pre style='white-space:pre-wrap'>"
+                     f"{escape(self.exercise.starter)}</pre></details>")
         super().__init__([
             widgets.HTML(f"<b>Exercise {escape(self.exercise.id)} · {escape(self.exercise.title)}</b><br>"
-                         f"{escape(self.exercise.task)}"),
+                         f"{escape(self.exercise.task)}{given}"),
             *views,
             widgets.HBox([self.check_button, self.code_button], layout=widgets.Layout(flex_flow="row wrap")),
             self.verdict, self._code, self._saving.status], **kwargs)
