@@ -17,6 +17,7 @@ from typing import TypeVar
 import ipywidgets as widgets
 
 from okrkit.errors import InputError
+from okrkit.files import write_atomic
 from okrkit.pages.html import escape
 from okrkit.widgets.autosave import Autosave
 
@@ -66,14 +67,48 @@ class Saving:
         state = self.restore(from_json)
         if not state:
             return {}
-        made_for = state.get("arguments")
-        if self.arguments is None or not isinstance(made_for, dict) or all(
-                made_for.get(key) == value for key, value in self.arguments.items() if value is not None):
-            return state  # an argument left out (None) takes what was saved
+        if self._belongs(state.get("arguments")):
+            return state
+        self._refuse(state["arguments"])
+        return {}
+
+    def restore_text(self, decode: Callable[[str], T]) -> T | None:
+        """Like :meth:`restore`, for work kept as plain text (a CSV log): the arguments it was made
+        for are kept beside it, in ``<file>.arguments.json``."""
+        if self.autosave is not None and self.arguments is not None:
+            try:
+                made_for = from_json(self._beside.read_text(encoding="utf-8")).get("arguments")
+            except (OSError, ValueError, UnicodeDecodeError):
+                made_for = None
+            if self.autosave.path.exists() and not self._belongs(made_for):
+                self._refuse(made_for)
+                return None
+        return self.restore(decode)
+
+    def save_text(self, text: str) -> None:
+        """Save plain-text work, and the arguments it belongs to beside it."""
+        before = self._saved
+        self.save(text)
+        if self.arguments is not None and self._saved == text and before != text:
+            try:
+                write_atomic(self._beside, to_json({"arguments": self.arguments}), keep_previous=False)
+            except OSError as error:
+                self.say(f"Could not save what {self.what} belong to ({error.strerror or error}).", problem=True)
+
+    @property
+    def _beside(self):
+        return self.autosave.path.with_name(self.autosave.path.name + ".arguments.json")
+
+    def _belongs(self, made_for: object) -> bool:
+        """Saved work belongs here unless it names other arguments (an argument left out, None, takes any)."""
+        return self.arguments is None or not isinstance(made_for, dict) or all(
+            made_for.get(key) == value for key, value in self.arguments.items() if value is not None)
+
+    def _refuse(self, made_for: object) -> None:
+        self._saved = None
         self.say(f"Not restored: {self.where} holds {self.what} for {describe(made_for)}, and this cell now asks "
                  f"for {describe(self.arguments)}, so it starts from that. The other work is kept as {self.where}~ "
                  "at your first change; give this cell another name to keep both.", problem=True)
-        return {}
 
     def state_text(self, state: dict) -> str:
         """A state as saved: with the arguments it belongs to."""
