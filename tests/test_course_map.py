@@ -23,6 +23,8 @@ def test_every_module_has_its_lesson_and_its_exercises_notebook():
 
 
 def test_every_section_to_revisit_is_a_heading_of_its_lesson():
+    for m in MODULES:
+        assert m.summary in _notebook_headings(m.notebook), (m.notebook, m.summary)
     for exercise_id, section in SECTIONS.items():
         lesson = module(int(exercise_id[:2])).notebook
         assert section in _notebook_headings(lesson), (exercise_id, section)

@@ -20,6 +20,7 @@ class Module:
     minutes: int  # the kit's estimate, lesson and exercises together
     slides: tuple[str, ...] = ()  # titles of the deck slides the lesson follows
     for_learners: bool = True  # False: a notebook for instructors and pilot leads
+    summary: str = "In short"  # the lesson section that sums it up: where to start again on a weak topic
 
     @property
     def lesson(self) -> str:
@@ -35,7 +36,7 @@ class Module:
 
 
 MODULES: tuple[Module, ...] = (
-    Module(0, "Start here", "00_start_here.ipynb", 20),
+    Module(0, "Start here", "00_start_here.ipynb", 20, summary="Let the kit check it"),
     Module(1, "Why OKRs, and why aspirational", "01_why_okrs.ipynb", 45, (
         "Why aspirational or learning OKRs?", "Neuro Traffic Lights",
         "Social dynamics directly affect the mental and physical state via messenger substances")),
@@ -62,9 +63,11 @@ MODULES: tuple[Module, ...] = (
     Module(9, "Rolling out OKRs", "09_rolling_out_okrs.ipynb", 60, (
         "OKR Pilot Group", "Identify the Highest-Impact People", "Big Bang OKR roll-out",
         "OKR Implementation", "A Typical OKR Cycle")),
-    Module(10, "Certification practice", "10_certification_practice.ipynb", 45),
-    Module(11, "Onboarding a pilot group", "11_pilot_group_onboarding.ipynb", 45, for_learners=False),
-    Module(12, "The class dashboard", "12_class_dashboard.ipynb", 30, for_learners=False),
+    Module(10, "Certification practice", "10_certification_practice.ipynb", 45, summary="Answer and get marked"),
+    Module(11, "Onboarding a pilot group", "11_pilot_group_onboarding.ipynb", 45, for_learners=False,
+           summary="1 · Choosing the pilot group"),
+    Module(12, "The class dashboard", "12_class_dashboard.ipynb", 30, for_learners=False,
+           summary="The gradebook"),
 )
 _BY_NUMBER = {m.number: m for m in MODULES}
 

@@ -100,7 +100,7 @@ def _weakest(events: tuple[Event, ...], passed: set[str]) -> tuple[Topic, ...]:
             except KeyError:
                 continue
             topics.append((asked - right, Topic(m.title, f"{asked - right} of {asked} missed in the latest exam",
-                                                m.lesson, "In short")))
+                                                m.lesson, m.summary)))
     topics.sort(key=lambda pair: -pair[0])
     return tuple(t for _, t in topics[:WEAKEST])
 
