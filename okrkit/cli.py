@@ -26,6 +26,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "okrkit.exercises.build",
     "okrkit.cycle.commands",
     "okrkit.alignment.commands",
+    "okrkit.exercises.commands",
 )
 
 

@@ -14,10 +14,14 @@ import os
 import shutil
 import stat
 import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from okrkit.errors import InputError
 
+LOCK_WAIT, LOCK_STALE = 10.0, 30.0  # seconds: give up waiting; a lock this old was left by a crash
 MAX_BYTES = 8_000_000  # a draft is a few KB; 8 MB holds an organisation of ~5,000 sets
 BACKUP_GENERATIONS = 5  # name~ (the newest) down to name~5~: running a command again loses no hand edit
 
@@ -188,3 +192,32 @@ def _copy_atomic(source: Path, destination: Path, before_replacing=None) -> None
         if os.path.exists(temporary):
             os.unlink(temporary)
         raise
+
+
+@contextmanager
+def locked(path: str | os.PathLike, wait: float = LOCK_WAIT) -> Iterator[None]:
+    """Hold ``path.lock`` while reading and rewriting ``path``, so that two processes (two kernels)
+    appending to one file keep both their changes. A lock file created exclusively works on
+    every system; one older than LOCK_STALE seconds was left by a crash and is broken."""
+    path = Path(path)
+    lock = path.with_name(path.name + ".lock")
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            os.close(os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+            break
+        except FileExistsError:
+            try:
+                if time.time() - lock.stat().st_mtime > LOCK_STALE:
+                    lock.unlink(missing_ok=True)
+                    continue
+            except FileNotFoundError:
+                continue
+            if time.monotonic() > deadline:
+                raise OSError(f"{lock} is held by another kernel; try again in a moment") from None
+            time.sleep(0.01)
+    try:
+        yield
+    finally:
+        lock.unlink(missing_ok=True)

@@ -3,10 +3,11 @@
 Starts JupyterLab from this environment on a free local port with a token, opens a
 notebook generated for the test, and uses each widget as a learner would: types a draft
 into the draft checker (the finding shows, learner markup shows literally and never runs),
-moves a score card slider, adds a check-in, closes an objective in the retro form and
-unlinks a team on the alignment board; then restarts the kernel and finds everything
-restored. Screenshots of each widget go to test-output/browser/. Playwright never downloads
-a browser here: it launches /usr/bin/chromium (``make test`` installs it when missing).
+moves a score card slider, adds a check-in, closes an objective in the retro form,
+unlinks a team on the alignment board and answers an exercise through its form; then
+restarts the kernel and finds everything restored. Screenshots of each widget go to
+test-output/browser/. Playwright never downloads a browser here: it launches
+/usr/bin/chromium (``make test`` installs it when missing).
 """
 import json
 import os
@@ -49,7 +50,10 @@ WIDGET_CELLS = (
     'from okrkit.widgets import RetroForm\n\nretro = RetroForm(card.okr_set, name="browser-retro")\nretro',
     'from okrkit.widgets import AlignmentBoard\n\n'
     'board = AlignmentBoard("copies-and-shortfalls", name="browser-alignment")\nboard',
+    'from okrkit.widgets import AnswerForm\n\nAnswerForm("06-3", name="browser-answer")',
 )
+# Exercise 06-3 answered in its form: the label of each key result, as the kit reads the log.
+FORM_ANSWER = {"O1/KR1": "on track", "O1/KR2": "off track", "O1/KR3": "at risk"}
 DRAFT = ("Team: Marketing\nCycle: 2025-Q2\nO: Win the trust of retail buyers\n"
          "KR: Acquire more leads\nKR: Raise aided brand recall from 30% to 45%\n")
 IMAGE = '<img src=x onerror="window.okrkitInjected=1;alert(1)">'
@@ -298,11 +302,26 @@ def test_the_alignment_board_shows_links_conflicts_silos_and_the_map(page):
     _shoot(page, ".okrkit-alignment-board", "alignment-board.png")
 
 
-WIDGET_ROOTS = (CHECKER, ".okrkit-score-card", ".okrkit-checkin-log", ".okrkit-retro-form", ".okrkit-alignment-board")
+def test_an_exercise_is_answered_through_its_form(page):
+    """Exercise 06-3 answered without Python: a label picked in each dropdown, then Check my answer."""
+    _draft_area(page)  # the notebook has run
+    form = page.locator(".okrkit-answer-form")
+    form.wait_for()
+    for where, label in FORM_ANSWER.items():
+        form.get_by_label(where).select_option(label=label)
+    form.locator("button", has_text="Check my answer").click()
+    form.get_by_text("Exercise 06-3: passed").wait_for()
+    form.locator("button", has_text="Show as code").click()
+    assert '"O1/KR2": "off track"' in form.locator("pre").inner_text()
+    _shoot(page, ".okrkit-answer-form", "answer-form.png")
+
+
+WIDGET_ROOTS = (CHECKER, ".okrkit-score-card", ".okrkit-checkin-log", ".okrkit-retro-form", ".okrkit-alignment-board",
+                ".okrkit-answer-form")
 
 
 def test_the_widgets_output_passes_an_accessibility_scan(page):
-    """axe-core over the five widgets' output (JupyterLab's own chrome aside): no violation at all."""
+    """axe-core over the widgets' output, an answer form's too (JupyterLab's own chrome aside): no violation at all."""
     from axe_playwright_python.sync_playwright import Axe
 
     for css in WIDGET_ROOTS:

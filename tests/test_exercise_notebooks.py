@@ -171,13 +171,14 @@ class TestBuild:
         solutions, exercises = course
         path = solutions / "01_why_okrs.ipynb"
         doc = read_notebook(path)
-        doc["cells"][1]["outputs"] = [{"output_type": "stream", "name": "stdout", "text": ["hi\n"]}]
-        doc["cells"][1]["execution_count"] = 3
+        code = next(i for i, cell in enumerate(doc["cells"]) if cell["cell_type"] == "code")
+        doc["cells"][code]["outputs"] = [{"output_type": "stream", "name": "stdout", "text": ["hi\n"]}]
+        doc["cells"][code]["execution_count"] = 3
         doc["metadata"]["widgets"] = {"state": {}}
         path.write_text(json.dumps(doc), encoding="utf-8")
         build(solutions, exercises)
         built = read_notebook(exercises / "01_why_okrs.ipynb")
-        assert built["cells"][1]["outputs"] == [] and built["cells"][1]["execution_count"] is None
+        assert built["cells"][code]["outputs"] == [] and built["cells"][code]["execution_count"] is None
         assert "widgets" not in built["metadata"]
 
     @pytest.mark.parametrize("cell, message", [

@@ -186,3 +186,10 @@ class TestAutosave:
         checker = DraftChecker(name="broken", template=True)
         assert checker.value == examples.template()
         assert "Could not restore your draft" in checker._status.value and "UTF-8" in checker._status.value
+
+
+def test_a_restored_draft_says_which_start_it_replaced(notebook_folder):
+    DraftChecker(name="mine", example="go-to-market-weak").value = WEAK + "KR: Grow leads from 1 to 2\n"
+    again = DraftChecker(name="mine", example="battery")
+    assert again.value.startswith(WEAK)
+    assert "replaces the example &#x27;battery&#x27;" in again._status.value

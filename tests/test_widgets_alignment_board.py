@@ -192,3 +192,16 @@ class TestAutosave:
         assert board.organisation == organisation(
             [board.organisation.by_id["support"] if s.id == "support" else s for s in base.sets],
             base.name, base.cycle, base.path)
+
+
+class TestChangedArguments:
+    def test_work_saved_for_one_organisation_is_not_restored_to_another(self):
+        board = AlignmentBoard("avoid-silos", team="support", name="board")
+        board.text.value = SUPPORT
+        board.refresh()
+        again = AlignmentBoard("avoid-silos", team="support", name="board")
+        assert again.text.value == SUPPORT
+        other = AlignmentBoard("lateral-alignment", name="board")
+        assert other.example.value == "lateral-alignment"  # the cell's argument, not the saved example
+        assert other.text.value != SUPPORT
+        assert "Not restored" in other._saving.status.value and "avoid-silos" in other._saving.status.value

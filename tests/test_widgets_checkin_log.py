@@ -148,3 +148,16 @@ class TestSavingAndExport:
         assert "no key result &#x27;O9/KR1&#x27;" in widget._overview.value  # the row that cannot count is named
         path = widget.save(notebook_folder / "out.yaml")
         assert checkins.load_log(path).entries == widget.log.entries
+
+
+def test_check_ins_saved_for_one_set_are_not_restored_to_another(notebook_folder):
+    first = CheckInLogger(example="sales-retail", name="mine", today=date(2025, 2, 14))
+    first.value.value = "24"
+    assert first.add_check_in()
+    assert (notebook_folder / ".okrkit-autosave" / "mine.checkins.csv.arguments.json").exists()
+    again = CheckInLogger(example="sales-retail", name="mine", today=date(2025, 2, 14))
+    assert len(again.log.entries) == 1 and "Restored your check-ins" in again._saving.status.value
+    other = CheckInLogger(example="marketing-campaign", name="mine", today=date(2025, 2, 14))
+    assert not other.log.entries
+    said = other._saving.status.value
+    assert "Not restored" in said and "sales-retail" in said and "marketing-campaign" in said

@@ -77,3 +77,22 @@ def test_a_failed_save_is_said_as_a_problem(monkeypatch):
 
 def test_status_text_is_escaped():
     assert "<b>" not in status_line("<b>bold</b>") and "&lt;b&gt;" in status_line("<b>bold</b>", problem=True)
+
+
+def _keeper(arguments: dict) -> Saving:
+    return Saving("module5-scores", ".scores.json", "your scores", "ScoreCard(...)", arguments)
+
+
+def test_saved_work_comes_back_only_to_the_same_arguments_and_says_so_otherwise(notebook_folder):
+    first = _keeper({"example": "battery"})
+    first.save(first.state_text({"key_results": {"O1/KR1": {"score": 0.7}}}))
+    assert _keeper({"example": "battery"}).restore_state()["key_results"] == {"O1/KR1": {"score": 0.7}}
+    other = _keeper({"example": "sales-retail"})
+    assert other.restore_state() == {}
+    said = other.status.value
+    assert "Not restored" in said and "example &#x27;battery&#x27;" in said and "sales-retail" in said
+
+
+def test_work_saved_without_arguments_is_restored_as_it_is(notebook_folder):
+    Autosave("module5-scores", ".scores.json").save(to_json({"key_results": {}}))
+    assert _keeper({"example": "battery"}).restore_state() == {"key_results": {}}

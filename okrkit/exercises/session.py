@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from okrkit.exercises import certification, learner_record
+from okrkit.exercises.course import EXAM_EXERCISE
 from okrkit.exercises.record import Assessment, Exercise, canonical
 from okrkit.exercises.registry import exercises_of, self_check
 
@@ -45,8 +47,10 @@ class Progress:
 class Practice:
     """The exercises of one module, checked one by one: ``practice.check("02-1", answer)``."""
 
-    def __init__(self, module: int):
+    def __init__(self, module: int, record: bool = True):
         self.module = module
+        self.record = record  # each check is added to the learner's record (okrkit-progress.json)
+        self.record_problem: str | None = None  # why the last check could not be recorded
         self.exercises = exercises_of(module)
         if not self.exercises:
             raise ValueError(f"module {module} has no exercises")
@@ -63,7 +67,19 @@ class Practice:
         self.answered[exercise_id] = tried
         result = self_check(exercise_id, answer, self.attempts[exercise_id])
         self.latest[exercise_id] = result
+        if self.record and exercise_id in {e.id for e in self.exercises}:
+            self._record(result, answer)
         return result
+
+    def _record(self, result: Assessment, answer: object) -> None:
+        """Keep the check in the learner's record; a record that cannot be written never stops practice."""
+        try:
+            learner_record.record_exercise(result)
+            if result.exercise_id == EXAM_EXERCISE and isinstance(answer, dict):
+                learner_record.record_exam(certification.exam().grade(answer), result.exercise_id)
+            self.record_problem = None
+        except OSError as error:
+            self.record_problem = f"your progress could not be recorded ({error})"
 
     def check_all(self) -> Progress:
         """Where the learner stands in this module, from the latest check of each exercise."""

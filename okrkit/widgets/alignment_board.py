@@ -39,7 +39,7 @@ from okrkit.rules import alignment as alignment_rules
 from okrkit.rules import check
 from okrkit.widgets.debounce import Debouncer
 from okrkit.widgets.parts import STYLE, Picture, findings_block, short
-from okrkit.widgets.saving import Saving, from_json, status_line, to_json
+from okrkit.widgets.saving import Saving, status_line
 
 SUFFIX = ".alignment.json"
 DPI = 100  # the map's own sizes are in inches, so its text reads at the notebook's size
@@ -53,8 +53,10 @@ class AlignmentBoard(widgets.VBox):
     def __init__(self, organisation: Organisation | str = "avoid-silos", *, team: str | None = None,
                  beside: str | None = None, name: str | None = None, debounce: float = 0.6, **kwargs):
         self._given = organisation if isinstance(organisation, Organisation) else None
-        self._saving = Saving(name, SUFFIX, "your team's OKRs", 'AlignmentBoard(..., name="module4-silos")')
-        saved = self._saving.restore(from_json) or {}
+        asked = {"organisation": organisation if self._given is None else self._given.name, "team": team,
+                 "beside": beside}
+        self._saving = Saving(name, SUFFIX, "your team's OKRs", 'AlignmentBoard(..., name="module4-silos")', asked)
+        saved = self._saving.restore_state()
         texts = saved.get("texts")
         self._texts: dict[str, str] = {k: v for k, v in texts.items() if isinstance(v, str)} \
             if isinstance(texts, dict) else {}
@@ -103,7 +105,7 @@ class AlignmentBoard(widgets.VBox):
         self.text.observe(lambda _change: None if self._loading else self._debounce(), names="value")
         self.reset.on_click(lambda _button: setattr(self.text, "value", _starter(self._original, self._base)))
         self.refresh(save=False)
-        self._saving.settle(to_json(self._state()))
+        self._saving.settle(self._saving.state_text(self._state()))
 
     @property
     def organisation(self) -> Organisation:
@@ -147,7 +149,7 @@ class AlignmentBoard(widgets.VBox):
                 "Nothing to check yet: write your team's objectives, each with its links and key results.")
             self._redraw()
         if save:
-            self._saving.save(to_json(self._state()))
+            self._saving.save(self._saving.state_text(self._state()))
         return self._found
 
     def _draw_map(self) -> None:

@@ -35,7 +35,7 @@ from okrkit.formats.cycles import Cycle, parse_cycle
 from okrkit.model import OKRSet
 from okrkit.pages.html import escape
 from okrkit.scoring import key_result_progress
-from okrkit.widgets.parts import STYLE, Picture, read_number, short, starting_set, status_badge
+from okrkit.widgets.parts import STYLE, Picture, arguments_of, read_number, short, starting_set, status_badge
 from okrkit.widgets.saving import Saving, status_line
 
 SUFFIX = ".checkins.csv"
@@ -58,8 +58,9 @@ class CheckInLogger(widgets.VBox):
             raise ValueError("the set has no Cycle: line; say which cycle, e.g. cycle=\"2025-Q1\"")
         self.cycle = label if isinstance(label, Cycle) else parse_cycle(label)
         self._today, self._fixed_as_of = today or date.today(), as_of
-        self._saving = Saving(name, SUFFIX, "your check-ins", 'CheckInLogger(..., name="module6-checkins")')
-        start = self._saving.restore(checkins.from_csv)
+        self._saving = Saving(name, SUFFIX, "your check-ins", 'CheckInLogger(..., name="module6-checkins")',
+                              {**arguments_of(example, self._set), "cycle": self.cycle.label})
+        start = self._saving.restore_text(checkins.from_csv)
         if start is None:
             start = checkins.load_log(log) if isinstance(log, (str, os.PathLike)) else log or CheckInLog()
         self._entries = list(start.entries)
@@ -153,7 +154,7 @@ class CheckInLogger(widgets.VBox):
         self._overview.value = _overview(self._reading, self._log, self._as_of_note())
         self._show_chosen()
         if save:
-            self._saving.save(self._csv())
+            self._saving.save_text(self._csv())
 
     def _chosen(self) -> None:
         self._show_chosen()

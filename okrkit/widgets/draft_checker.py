@@ -49,13 +49,16 @@ class DraftChecker(widgets.VBox):
     """A text area for a draft, with its findings beside it, checked as the learner types."""
 
     def __init__(self, text: str | None = None, *, example: str | None = None, template: bool = False,
-                 name: str | None = None, debounce: float = 0.25, rows: int = 14, **kwargs):
+                 name: str | None = None, debounce: float = 0.25, rows: int = 14, saved_elsewhere: bool = False,
+                 **kwargs):
         if (text is not None) + (example is not None) + template > 1:
             raise ValueError("start from one of: your text, example=..., or template=True")
         start = (text if text is not None else examples.example(example) if example is not None
                  else examples.template() if template else "")
         self.autosave = Autosave(name) if name else None
-        start, note = self._restore(start)
+        origin = (f"the example {example!r}" if example is not None else "the template" if template
+                  else "the text given" if text else None)
+        start, note = self._restore(start, origin)
         self._saved = start  # nothing to save until the learner changes it
 
         self._text = widgets.Textarea(
@@ -68,7 +71,8 @@ class DraftChecker(widgets.VBox):
         self._list = widgets.VBox()
         self._button = widgets.Button(description="Check", icon="check",
                                       tooltip="Check the draft now (it is also checked as you type)")
-        self._status = widgets.HTML(_status(note))
+        # inside a form that keeps the draft itself, the checker's own saving note would mislead
+        self._status = widgets.HTML(_status(note), layout=widgets.Layout(display="none" if saved_elsewhere else ""))
         self._views: dict[tuple, widgets.HTML] = {}
         self._debounce = Debouncer(debounce, self.check)
 
@@ -130,8 +134,8 @@ class DraftChecker(widgets.VBox):
         for view in old.values():
             view.close()
 
-    def _restore(self, start: str) -> tuple[str, str]:
-        """The text to start from and a note on where it came from."""
+    def _restore(self, start: str, origin: str | None = None) -> tuple[str, str]:
+        """The text to start from and a note on where it came from (and what it replaced)."""
         if self.autosave is None:
             return start, ('Not saved: give the checker a name, e.g. DraftChecker(name="module2-exercise1"), '
                            "to keep your draft across kernel restarts.")
@@ -143,7 +147,9 @@ class DraftChecker(widgets.VBox):
         if saved is None:
             return start, f"Saved as you type in {where}."
         when = datetime.fromtimestamp(self.autosave.path.stat().st_mtime)
-        return saved, f"Restored your draft from {where} (saved {when:%Y-%m-%d %H:%M})."
+        instead = (f" It replaces {origin} this cell starts from; to start from that again, give the checker "
+                   "another name." if origin and saved.strip() != start.strip() else "")
+        return saved, f"Restored your draft from {where} (saved {when:%Y-%m-%d %H:%M}).{instead}"
 
     def _save(self, text: str) -> None:
         if self.autosave is None or text == self._saved:

@@ -56,6 +56,11 @@ def starting_set(source: OKRSet | str | None, example: str | None) -> OKRSet:
     return found
 
 
+def arguments_of(example: str | None, okr_set: OKRSet) -> dict:
+    """What a form was asked to work on, so saved work comes back only to the same set."""
+    return {"example": example} if example is not None else {"set": okr_set.name}
+
+
 def band_badge(score: float | None, none: str = "not scored yet") -> str:
     """A score's band as icon, name and meaning on the band's colour; ``none`` when there is no score."""
     if score is None:

@@ -33,8 +33,8 @@ from okrkit.model import DECISIONS, Objective, OKRSet, Retro
 from okrkit.pages.html import escape
 from okrkit.rules import check, closing
 from okrkit.widgets.debounce import Debouncer
-from okrkit.widgets.parts import STYLE, band_badge, findings_block, starting_set
-from okrkit.widgets.saving import Saving, from_json, status_line, to_json
+from okrkit.widgets.parts import STYLE, arguments_of, band_badge, findings_block, starting_set
+from okrkit.widgets.saving import Saving, status_line
 
 SUFFIX = ".retro.json"
 STARS = tuple(range(1, 6))
@@ -100,8 +100,9 @@ class RetroForm(widgets.VBox):
     def __init__(self, okr_set: OKRSet | str | None = None, *, example: str | None = None,
                  name: str | None = None, debounce: float = 0.2, **kwargs):
         self._set = starting_set(okr_set, example)
-        self._saving = Saving(name, SUFFIX, "your retro", 'RetroForm(..., name="module7-retro")')
-        saved = (self._saving.restore(from_json) or {}).get("objectives")
+        self._saving = Saving(name, SUFFIX, "your retro", 'RetroForm(..., name="module7-retro")',
+                              arguments_of(example, self._set))
+        saved = self._saving.restore_state().get("objectives")
         saved = saved if isinstance(saved, dict) else {}
         self.objectives: dict[str, _Closing] = {}
         for i, objective in enumerate(self._set.objectives, 1):
@@ -129,7 +130,7 @@ class RetroForm(widgets.VBox):
                 control.observe(lambda _change: self._debounce(), names="value")
         self.export_button.on_click(lambda _button: self._export_clicked())
         self.refresh(save=False)
-        self._saving.settle(to_json(self._state()))
+        self._saving.settle(self._saving.state_text(self._state()))
 
     @property
     def okr_set(self) -> OKRSet:
@@ -154,7 +155,7 @@ class RetroForm(widgets.VBox):
                                                    "No findings: every objective is closed as the course asks.",
                                                    "Nothing to close: the set has no objectives.", lines=False)
         if save:
-            self._saving.save(to_json(self._state()))
+            self._saving.save(self._saving.state_text(self._state()))
         return self._found
 
     def export(self, folder: str | os.PathLike = "retro-export") -> list[Path]:

@@ -17,6 +17,7 @@ from typing import TypeVar
 import ipywidgets as widgets
 
 from okrkit.errors import InputError
+from okrkit.files import write_atomic
 from okrkit.pages.html import escape
 from okrkit.widgets.autosave import Autosave
 
@@ -30,8 +31,9 @@ class Saving:
     widget a name when it has none (``'ScoreCard(..., name="module5-scores")'``).
     """
 
-    def __init__(self, name: str | None, suffix: str, what: str, example: str):
+    def __init__(self, name: str | None, suffix: str, what: str, example: str, arguments: dict | None = None):
         self.autosave = Autosave(name, suffix) if name else None
+        self.arguments = arguments  # what the cell asked for (an example set, a team): saved work belongs to it
         self.what = what
         self.example = example
         self.status = widgets.HTML()
@@ -58,6 +60,59 @@ class Saving:
         when = datetime.fromtimestamp(self.autosave.path.stat().st_mtime)
         self.say(f"Restored {self.what} from {where} (saved {when:%Y-%m-%d %H:%M}).")
         return work
+
+    def restore_state(self) -> dict:
+        """The saved state (a JSON object) when it was made for the same arguments; else nothing, said
+        in the status line. A state saved before arguments were kept is restored as it is."""
+        state = self.restore(from_json)
+        if not state:
+            return {}
+        if self._belongs(state.get("arguments")):
+            return state
+        self._refuse(state["arguments"])
+        return {}
+
+    def restore_text(self, decode: Callable[[str], T]) -> T | None:
+        """Like :meth:`restore`, for work kept as plain text (a CSV log): the arguments it was made
+        for are kept beside it, in ``<file>.arguments.json``."""
+        if self.autosave is not None and self.arguments is not None:
+            try:
+                made_for = from_json(self._beside.read_text(encoding="utf-8")).get("arguments")
+            except (OSError, ValueError, UnicodeDecodeError):
+                made_for = None
+            if self.autosave.path.exists() and not self._belongs(made_for):
+                self._refuse(made_for)
+                return None
+        return self.restore(decode)
+
+    def save_text(self, text: str) -> None:
+        """Save plain-text work, and the arguments it belongs to beside it."""
+        before = self._saved
+        self.save(text)
+        if self.arguments is not None and self._saved == text and before != text:
+            try:
+                write_atomic(self._beside, to_json({"arguments": self.arguments}), keep_previous=False)
+            except OSError as error:
+                self.say(f"Could not save what {self.what} belong to ({error.strerror or error}).", problem=True)
+
+    @property
+    def _beside(self):
+        return self.autosave.path.with_name(self.autosave.path.name + ".arguments.json")
+
+    def _belongs(self, made_for: object) -> bool:
+        """Saved work belongs here unless it names other arguments (an argument left out, None, takes any)."""
+        return self.arguments is None or not isinstance(made_for, dict) or all(
+            made_for.get(key) == value for key, value in self.arguments.items() if value is not None)
+
+    def _refuse(self, made_for: object) -> None:
+        self._saved = None
+        self.say(f"Not restored: {self.where} holds {self.what} for {describe(made_for)}, and this cell now asks "
+                 f"for {describe(self.arguments)}, so it starts from that. The other work is kept as {self.where}~ "
+                 "at your first change; give this cell another name to keep both.", problem=True)
+
+    def state_text(self, state: dict) -> str:
+        """A state as saved: with the arguments it belongs to."""
+        return to_json(state if self.arguments is None else {**state, "arguments": self.arguments})
 
     def settle(self, text: str) -> None:
         """Take ``text`` as already saved: creating a widget writes nothing until the learner changes it."""
@@ -88,6 +143,13 @@ class Saving:
 
     def say(self, text: str, problem: bool = False) -> None:
         self.status.value = status_line(text, problem)
+
+
+def describe(arguments: object) -> str:
+    """Arguments as a learner reads them: "example 'go-to-market', team 'sales'"."""
+    if not isinstance(arguments, dict):
+        return repr(arguments)
+    return ", ".join(f"{key} {value!r}" for key, value in arguments.items() if value is not None) or "no arguments"
 
 
 def to_json(state: dict) -> str:

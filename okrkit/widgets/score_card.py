@@ -29,8 +29,8 @@ from okrkit.model import KeyResult, OKRSet
 from okrkit.pages.html import escape
 from okrkit.rules import check, grading
 from okrkit.widgets.debounce import Debouncer
-from okrkit.widgets.parts import STYLE, band_badge, findings_block, read_number, starting_set
-from okrkit.widgets.saving import Saving, from_json, to_json
+from okrkit.widgets.parts import STYLE, arguments_of, band_badge, findings_block, read_number, starting_set
+from okrkit.widgets.saving import Saving
 
 SUFFIX = ".scores.json"
 
@@ -132,8 +132,9 @@ class ScoreCard(widgets.VBox):
     def __init__(self, okr_set: OKRSet | str | None = None, *, example: str | None = None,
                  name: str | None = None, debounce: float = 0.2, **kwargs):
         self._set = starting_set(okr_set, example)
-        self._saving = Saving(name, SUFFIX, "your scores", 'ScoreCard(..., name="module5-scores")')
-        saved = _restorable(self._saving.restore(from_json))
+        self._saving = Saving(name, SUFFIX, "your scores", 'ScoreCard(..., name="module5-scores")',
+                              arguments_of(example, self._set))
+        saved = _restorable(self._saving.restore_state())
         self.rows: dict[str, _Row] = {}
         parts: list[widgets.Widget] = [widgets.HTML(STYLE)]
         self._header = widgets.HTML()
@@ -165,7 +166,7 @@ class ScoreCard(widgets.VBox):
             for control in (row.score_box, row.now, row.note):
                 control.observe(lambda _change: self._debounce(), names="value")
         self.refresh(save=False)
-        self._saving.settle(to_json(self._state()))
+        self._saving.settle(self._saving.state_text(self._state()))
 
     @property
     def okr_set(self) -> OKRSet:
@@ -210,7 +211,7 @@ class ScoreCard(widgets.VBox):
         self._findings_view.value = findings_block(self._found, self._scored, clean,
                                                    "Nothing to score: the set has no objectives.", lines=False)
         if save:
-            self._saving.save(to_json(self._state()))
+            self._saving.save(self._saving.state_text(self._state()))
         return self._found
 
     def _state(self) -> dict:
