@@ -50,10 +50,10 @@ def test_each_lesson_has_quick_checks_inside_not_only_at_the_end(m):
 
 
 def test_a_quick_check_marks_on_the_spot_and_explains():
-    assert quick_check("m02-team-max", "c").right
-    assert quick_check("m02-team-max", "3").right  # a choice by its text
+    assert quick_check("m02-team-max", "d").right
+    assert quick_check("m02-team-max", "3, though a team should begin with 1").right  # a choice by its text
     wrong = quick_check("m02-team-max", "b")
-    assert not wrong.right and "c) 3" in wrong.verdict and question("m02-team-max").explanation in wrong.verdict
+    assert not wrong.right and "d) 3, though" in wrong.verdict and question("m02-team-max").explanation in wrong.verdict
     blank = quick_check("m02-team-max", "")
     assert not blank.right and not blank.answered and "Not answered yet" in str(blank)
     assert "<b>safe" not in quick_check("m01-play-safe", "<b>safe</b>")._repr_html_()

@@ -6,10 +6,10 @@ from okrkit.widgets import QuickCheckForm
 def test_a_choice_is_marked_as_soon_as_it_is_clicked():
     form = QuickCheckForm("m02-team-max")
     assert form.verdict.value == "" and form.answer.description == "Your answer"
-    assert list(form.answer.options) == ["a", "b", "c", "d"] and form.answer.tooltips[2] == "3"
+    assert list(form.answer.options) == ["a", "b", "c", "d"] and form.answer.tooltips[3] == "3, though a team should begin with 1"
     form.answer.value = "b"
-    assert "Not quite" in form.verdict.value and "c) 3" in form.verdict.value
-    form.answer.value = "c"
+    assert "Not quite" in form.verdict.value and "d) 3, though a team should begin with 1" in form.verdict.value
+    form.answer.value = "d"
     assert "✔" in form.verdict.value and question("m02-team-max").explanation[:30] in form.verdict.value
 
 
