@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
+from okrkit.scoring import key_result_progress
 from okrkit.text.numbers import Measure, contradiction, direction_between, measure, verb_direction
 
 LEVELS = ("company", "department", "team", "individual")
@@ -61,8 +62,6 @@ class KeyResult:
     @property
     def progress(self) -> float | None:
         """Measured progress from baseline to target, or None without a current value."""
-        from okrkit.scoring import key_result_progress
-
         return key_result_progress(self)
 
     def _repr_html_(self) -> str:
