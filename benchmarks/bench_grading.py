@@ -1,7 +1,8 @@
-"""Grading a class of 200 learners with 8 exercise notebooks each, as ``okrkit grade`` does it.
+"""Grading a company-wide training of 1,000 learners with 10 exercise notebooks each, as
+``okrkit grade`` does it.
 
-Target (issue 7): under 20 seconds on this machine, with the gradebook, the feedback pages and
-the dashboard written. Nothing is executed: nbgrader-style grading runs every notebook and
+Target (issue 15): under 30 seconds on this machine's two cores, with the gradebook, the
+feedback pages and the dashboard written (issue 7 asked 200 x 8 in under 20 s). Nothing is executed: nbgrader-style grading runs every notebook and
 takes minutes for a class this size.
 """
 from __future__ import annotations
@@ -12,7 +13,7 @@ from pathlib import Path
 
 from benchmarks.class_submissions import write_class
 
-LEARNERS, NOTEBOOKS, TARGET_SECONDS = 200, 8, 20.0
+LEARNERS, NOTEBOOKS, TARGET_SECONDS = 1000, 10, 30.0
 
 
 def measure() -> list[dict]:
