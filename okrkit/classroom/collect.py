@@ -19,6 +19,7 @@ from okrkit.files import write_atomic
 
 MAX_NOTEBOOK_BYTES = 20_000_000  # a notebook with plots is a few MB; more is not an exercise
 _SKIPPED = (".", "__")
+_READ_ONLY_NO_LINKS = os.O_RDONLY | os.O_NOFOLLOW | getattr(os, "O_NONBLOCK", 0)  # a FIFO must not block
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ def learner_homes(homes: Path) -> list[Path]:
 def read_learner_file(path: Path, max_bytes: int = MAX_NOTEBOOK_BYTES) -> bytes:
     """A learner's regular file, opened without following a symbolic link; InputError otherwise."""
     try:
-        handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | getattr(os, "O_NONBLOCK", 0))
+        handle = os.open(path, flags=_READ_ONLY_NO_LINKS)
     except OSError as error:
         raise InputError("is a symbolic link or cannot be opened" if error.errno == errno.ELOOP else
                          f"cannot be read ({error.strerror})", str(path)) from None

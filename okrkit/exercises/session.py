@@ -2,6 +2,7 @@
 latest verdicts kept, so ``check_all`` can show the way through the module."""
 from __future__ import annotations
 
+import os
 from collections import Counter
 from dataclasses import dataclass
 
@@ -53,11 +54,16 @@ class Practice:
         self.attempts: Counter = Counter()
         self.latest: dict[str, Assessment] = {}
 
-    def check(self, exercise_id: str, answer: object) -> Assessment:
-        """The verdict on an answer; each try of the same exercise unlocks one more hint."""
+    def check(self, exercise_id: str, answer: object) -> Assessment | float:
+        """The verdict on an answer; each try of the same exercise unlocks one more hint.
+
+        Under nbgrader's autograder (which sets NBGRADER_EXECUTION) the score alone, from 0 to 1:
+        nbgrader takes a number shown by a grade cell as its partial credit."""
         self.attempts[exercise_id] += 1
         result = self_check(exercise_id, answer, self.attempts[exercise_id])
         self.latest[exercise_id] = result
+        if os.environ.get("NBGRADER_EXECUTION") == "autograde":
+            return round(result.score, 4)
         return result
 
     def check_all(self) -> Progress:
