@@ -89,3 +89,13 @@ def test_nbgrader_generates_and_autogrades_an_exercise_as_the_kit_grades_it(nbgr
     kit = {g.exercise_id: g.score for g in grade_class(course / "submitted" / "ana").learners[0].graded}
     assert scores == {f"check-{i}": pytest.approx(kit[i], abs=1e-3) for i in kit}
     assert scores["check-02-1"] == 1 and scores["check-02-2"] == 1 and scores["check-02-3"] == 0
+
+
+def test_under_nbgraders_autograder_a_self_check_shows_the_score_alone(monkeypatch):
+    from okrkit.exercises import Practice
+
+    monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
+    assert Practice(2).check("02-1", STRONG_DRAFT).passed
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    assert Practice(2).check("02-1", STRONG_DRAFT) == 1.0
+    assert Practice(2).check("02-1", "KR: Acquire more leads\n") < 1.0
