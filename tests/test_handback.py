@@ -51,3 +51,14 @@ def test_the_command_without_a_gradebook_is_one_line_and_exit_2(tmp_path, capsys
     (tmp_path / "homes").mkdir()
     assert main(["return", str(tmp_path), str(tmp_path / "homes")]) == 2
     assert "holds no learners/ folder" in capsys.readouterr().err
+
+
+def test_the_command_returns_the_pages_and_says_what_it_could_not(tmp_path, capsys):
+    for learner in ("ana", "eve"):
+        (tmp_path / "homes" / learner).mkdir(parents=True)
+    (tmp_path / "homes" / "eve" / "feedback").symlink_to(tmp_path)
+    book = _gradebook(tmp_path, ana="<p>yours</p>", eve="<p>hers</p>")
+    assert main(["return", str(book), str(tmp_path / "homes")]) == 0
+    out = capsys.readouterr().out
+    assert "eve: feedback is a symbolic link; nothing returned" in out and "Returned 1 feedback pages" in out
+    assert (tmp_path / "homes" / "ana" / FEEDBACK).read_text() == "<p>yours</p>"

@@ -81,7 +81,8 @@ def apply_limits(memory_bytes: int | None, niceness: int) -> None:
         os.nice(niceness)
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None) -> None:
+    """Apply the limits, then become the server (exec): the hub watches the server's own process."""
     parser = argparse.ArgumentParser(prog="python -m okrkit.classroom.hub",
                                      description="Start a learner's server within the class's limits.")
     parser.add_argument("--memory", type=int, help="the most memory (bytes) each process may map")
@@ -93,8 +94,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("give the server's command after --")
     apply_limits(args.memory, args.nice)
     os.execvp(command[0], command)
-    return 0  # not reached: exec replaced this process
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()
