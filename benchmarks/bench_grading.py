@@ -32,12 +32,17 @@ def measure() -> list[dict]:
         finished = time.perf_counter()
     total = finished - started
     answers = sum(g.status == "graded" for learner in gradebook.learners for g in learner.graded)
+    # Each distinct answer is judged once (okrkit.classroom.assessing): how many the judges saw.
+    distinct = len({(g.exercise_id, g.source) for learner in gradebook.learners for g in learner.graded
+                    if g.status == "graded"})
     return [
         {"name": f"grade {LEARNERS} learners x {NOTEBOOKS} notebooks (read, assess, write pages)",
          "value": round(total, 2), "unit": "s", "target": f"< {TARGET_SECONDS:g} s", "passed": total < TARGET_SECONDS},
         {"name": "  of which reading and assessing", "value": round(graded - started, 2), "unit": "s",
          "target": "-", "passed": True},
         {"name": "  answers assessed", "value": float(answers), "unit": "answers", "target": "-", "passed": True},
+        {"name": "  of which distinct, each judged once", "value": float(distinct), "unit": "answers", "target": "-",
+         "passed": True},
     ]
 
 
