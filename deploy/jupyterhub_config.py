@@ -65,6 +65,7 @@ else:
         c.Spawner.args = ["--ServerApp.allow_root=True"]
 SERVER = [sys.executable, "-m", "jupyterhub.singleuser"]
 c.Spawner.cmd = SERVER
+c.Spawner.ip = "127.0.0.1"  # learners reach their server through the proxy only
 c.Spawner.default_url = "/lab/tree/notebooks/00_start_here.ipynb"
 c.Spawner.mem_limit = os.environ.get("OKRKIT_HUB_MEMORY", "2G")
 # Fewer malloc arenas: each thread's 64 MB arena counts against the address-space cap, not against RAM.

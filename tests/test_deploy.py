@@ -38,6 +38,7 @@ def hub_config(tmp_path, monkeypatch):
 
 def test_the_hub_listens_on_loopback_with_the_instructor_as_admin_and_culls_idle_servers(hub_config):
     assert hub_config.JupyterHub.ip == "127.0.0.1" and hub_config.JupyterHub.hub_ip == "127.0.0.1"
+    assert hub_config.Spawner.ip == "127.0.0.1" and hub_config.ConfigurableHTTPProxy.api_url.startswith("http://127.0.0.1:")
     assert hub_config.JupyterHub.authenticator_class == "firstuseauthenticator.FirstUseAuthenticator"
     assert hub_config.FirstUseAuthenticator.create_users is False
     assert hub_config.Authenticator.admin_users == {"instructor"}
