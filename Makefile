@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: lab studio test lint bench clean chromium
+.PHONY: lab studio test lint bench clean chromium hub hub-install
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,7 +28,7 @@ STUDIO_PORT ?= 8866
 studio: $(INSTALLED)  ## set up, then serve the studio on http://$(STUDIO_IP):$(STUDIO_PORT)
 	$(BIN)/voila studio --no-browser --Voila.ip=$(STUDIO_IP) --port=$(STUDIO_PORT)
 
-test: $(INSTALLED) chromium lint  ## set up, then lint and run the whole test suite (unit tests, notebooks, browser test)
+test: $(INSTALLED) chromium lint hub-install  ## set up, then lint and run the whole test suite (unit tests, notebooks, browser test)
 	$(BIN)/python -m pytest
 
 lint: $(INSTALLED)  ## ruff on the package, the tests and the benchmarks (configured in pyproject.toml)
@@ -46,7 +46,17 @@ chromium:
 		echo "make: it will be SKIPPED. Install it with: sudo apt-get update && sudo apt-get install -y chromium"; \
 	fi
 
-bench: $(INSTALLED)  ## set up, then run the benchmarks and print their table
+# The class hub (docs/deploy.md): JupyterHub from pyproject's `hub` extra, its proxy from npm into .hub/.
+PROXY := .hub/node_modules/.bin/configurable-http-proxy
+$(PROXY):
+	npm install --prefix .hub --no-audit --no-fund --loglevel=error configurable-http-proxy@5
+
+hub-install: $(INSTALLED) $(PROXY)
+
+hub: hub-install  ## start the class hub (deploy/jupyterhub_config.py) on http://127.0.0.1:8000; stop it with Ctrl-C
+	$(BIN)/jupyterhub -f deploy/jupyterhub_config.py
+
+bench: $(INSTALLED) hub-install  ## set up, then run the benchmarks and print their table
 	$(BIN)/python -m benchmarks
 
 clean:

@@ -1,7 +1,8 @@
-"""Grading a class of 200 learners with 8 exercise notebooks each, as ``okrkit grade`` does it.
+"""Grading a company-wide training of 1,000 learners with 10 exercise notebooks each, as
+``okrkit grade`` does it.
 
-Target (issue 7): under 20 seconds on this machine, with the gradebook, the feedback pages and
-the dashboard written. Nothing is executed: nbgrader-style grading runs every notebook and
+Target (issue 15): under 30 seconds on this machine's two cores, with the gradebook, the
+feedback pages and the dashboard written (issue 7 asked 200 x 8 in under 20 s). Nothing is executed: nbgrader-style grading runs every notebook and
 takes minutes for a class this size.
 """
 from __future__ import annotations
@@ -12,7 +13,7 @@ from pathlib import Path
 
 from benchmarks.class_submissions import write_class
 
-LEARNERS, NOTEBOOKS, TARGET_SECONDS = 200, 8, 20.0
+LEARNERS, NOTEBOOKS, TARGET_SECONDS = 1000, 10, 30.0
 
 
 def measure() -> list[dict]:
@@ -31,12 +32,17 @@ def measure() -> list[dict]:
         finished = time.perf_counter()
     total = finished - started
     answers = sum(g.status == "graded" for learner in gradebook.learners for g in learner.graded)
+    # Each distinct answer is judged once (okrkit.classroom.assessing): how many the judges saw.
+    distinct = len({(g.exercise_id, g.source) for learner in gradebook.learners for g in learner.graded
+                    if g.status == "graded"})
     return [
         {"name": f"grade {LEARNERS} learners x {NOTEBOOKS} notebooks (read, assess, write pages)",
          "value": round(total, 2), "unit": "s", "target": f"< {TARGET_SECONDS:g} s", "passed": total < TARGET_SECONDS},
         {"name": "  of which reading and assessing", "value": round(graded - started, 2), "unit": "s",
          "target": "-", "passed": True},
         {"name": "  answers assessed", "value": float(answers), "unit": "answers", "target": "-", "passed": True},
+        {"name": "  of which distinct, each judged once", "value": float(distinct), "unit": "answers", "target": "-",
+         "passed": True},
     ]
 
 

@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from okrkit.classroom import grading
+from okrkit.classroom import assessing, grading
 from okrkit.exercises import exercises_of
 from tests.classroom import STRONG_DRAFT, answer_cell, check_cell, module_2, notebook, save, spotted_rules, text_cell
 
@@ -109,7 +109,7 @@ def test_a_judge_that_trips_costs_one_exercise_not_the_class(tmp_path, monkeypat
     def broken(exercise_id, answer, attempt=1):
         raise ZeroDivisionError
 
-    monkeypatch.setattr(grading, "assess", broken)
+    monkeypatch.setattr(assessing, "assess", broken)
     learners, _ = grade(tmp_path, ivy={"02_anatomy.ipynb": module_2(STRONG_DRAFT)})
     graded = by_id(learners["ivy"])
     assert graded["02-1"].status == "unreadable" and "ZeroDivisionError" in graded["02-1"].notes[-1]

@@ -1,4 +1,5 @@
-"""``okrkit grade``: grade a class's exercise notebooks without running any of them."""
+"""``okrkit grade``: grade a class's exercise notebooks without running any of them; ``okrkit collect``
+and ``okrkit return``: gather them from the class hub's homes and hand the feedback back."""
 from __future__ import annotations
 
 import argparse
@@ -57,3 +58,46 @@ def register(commands) -> None:
                        help="solution notebooks: the reference for score calibration (default: the class median)")
     grade.add_argument("--no-progress", action="store_true", help="no progress bar")
     grade.set_defaults(run=run)
+    register_hub(commands)
+
+
+def run_collect(args: argparse.Namespace) -> int:
+    from okrkit.classroom.collect import collect
+
+    report = collect(args.homes, args.out)
+    for learner in report:
+        for why in learner.skipped:
+            print(f"okrkit: {learner.learner}: {why}; skipped")
+    notebooks = sum(len(learner.notebooks) for learner in report)
+    print(f"Collected {notebooks} notebooks of {sum(bool(r.notebooks) for r in report)} learners into {args.out}; "
+          f"grade them with: okrkit grade {args.out} --out GRADEBOOK")
+    return 0
+
+
+def run_return(args: argparse.Namespace) -> int:
+    from okrkit.classroom.handback import give_back
+
+    report = give_back(args.gradebook, args.homes)
+    for learner in report:
+        if learner.page is None:
+            print(f"okrkit: {learner.learner}: {learner.why_not}; nothing returned")
+    print(f"Returned {sum(r.page is not None for r in report)} feedback pages into the learners' homes "
+          f"(feedback/feedback.html, the previous one kept as feedback.html~).")
+    return 0
+
+
+def register_hub(commands) -> None:
+    collect = commands.add_parser(
+        "collect", help="gather the learners' exercise notebooks from the class hub's homes",
+        description="Copy HOMES/<learner>/exercises/*.ipynb to OUT/<learner>/, the folder `okrkit grade` reads. "
+                    "Symbolic links and files that are not regular files are skipped; the homes are not changed.")
+    collect.add_argument("homes", metavar="HOMES", help="the folder holding one home per learner")
+    collect.add_argument("--out", required=True, metavar="SUBMISSIONS", help="where the submissions go")
+    collect.set_defaults(run=run_collect)
+    give = commands.add_parser(
+        "return", help="put each learner's feedback page into their home on the class hub",
+        description="Copy GRADEBOOK/learners/<learner>.html (written by `okrkit grade`) to "
+                    "HOMES/<learner>/feedback/feedback.html, keeping the previous page as feedback.html~.")
+    give.add_argument("gradebook", metavar="GRADEBOOK", help="the folder `okrkit grade --out` wrote")
+    give.add_argument("homes", metavar="HOMES", help="the folder holding one home per learner")
+    give.set_defaults(run=run_return)

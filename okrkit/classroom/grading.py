@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from okrkit.classroom.assessing import Assessments
 from okrkit.classroom.submissions import Candidate, NotebookRead, Submission, discover, read_submission
-from okrkit.exercises import EXERCISES, Assessment, Exercise, assess
+from okrkit.exercises import EXERCISES, Assessment, Exercise
 from okrkit.exercises.record import is_starter
 
 STATUSES = ("graded", "no answer", "missing", "unreadable")
@@ -128,7 +129,7 @@ def _moved(notebook: NotebookRead) -> set[int]:
 
 
 def _grade(learner: str, exercise: Exercise, found: list[tuple[NotebookRead, Candidate]],
-           notebooks: tuple[NotebookRead, ...]) -> Graded:
+           notebooks: tuple[NotebookRead, ...], assessments: Assessments) -> Graded:
     def result(status: str, notes: list[str], notebook: str = "", assessment=None, source: str = "",
                answer: Any = None) -> Graded:
         return Graded(learner, exercise.id, exercise.module, status, notebook, tuple(notes), assessment, source,
@@ -163,7 +164,7 @@ def _grade(learner: str, exercise: Exercise, found: list[tuple[NotebookRead, Can
     if cell.problem:
         return result("unreadable", notes + [cell.problem], notebook.name, source=cell.source)
     try:
-        assessment = assess(exercise.id, cell.value)
+        assessment = assessments(exercise.id, cell.source, cell.value)
     except Exception as error:  # noqa: BLE001 - one odd answer must not stop a class's grading
         return result("unreadable", notes + [f"the grader could not mark this answer ({type(error).__name__})"],
                       notebook.name, source=cell.source)
@@ -173,7 +174,10 @@ def _grade(learner: str, exercise: Exercise, found: list[tuple[NotebookRead, Can
     return result(status, notes, notebook.name, assessment, cell.source, cell.value)
 
 
-def grade_submission(submission: Submission, expected: tuple[Exercise, ...]) -> LearnerGrades:
+def grade_submission(submission: Submission, expected: tuple[Exercise, ...],
+                     assessments: Assessments | None = None) -> LearnerGrades:
+    """One learner's grades; pass the class's ``assessments`` to assess each distinct answer once."""
+    assessments = assessments if assessments is not None else Assessments()
     found: dict[str, list[tuple[NotebookRead, Candidate]]] = defaultdict(list)
     problems = []
     for notebook in submission.notebooks:
@@ -193,7 +197,8 @@ def grade_submission(submission: Submission, expected: tuple[Exercise, ...]) -> 
             problems.append(f"{places[0][0].name} answers exercise {exercise_id!r}, which {why}")
     if not submission.notebooks:
         problems.append("no notebooks were handed in")
-    graded = tuple(_grade(submission.learner, e, found.get(e.id, []), submission.notebooks) for e in expected)
+    graded = tuple(_grade(submission.learner, e, found.get(e.id, []), submission.notebooks, assessments)
+                   for e in expected)
     return LearnerGrades(submission.learner, graded, tuple(problems), tuple(nb.name for nb in submission.notebooks))
 
 
@@ -206,6 +211,7 @@ def grade_class(root: str | os.PathLike, modules: set[int] | None = None, progre
     submissions = [read_submission(root, learner, paths, module_of) for learner, paths in
                    tqdm(learners.items(), desc="reading", unit="learner", disable=not progress, file=sys.stderr)]
     expected = expected_exercises(submissions, modules)
-    graded = tuple(grade_submission(s, expected) for s in
+    assessments = Assessments()
+    graded = tuple(grade_submission(s, expected, assessments) for s in
                    tqdm(submissions, desc="grading", unit="learner", disable=not progress, file=sys.stderr))
     return Gradebook(tuple(e.id for e in expected), graded)

@@ -4,6 +4,12 @@
 ``### BEGIN SOLUTION`` and ``### END SOLUTION``. The build replaces that region with the
 exercise's starter, drops cells whose role is "solution" (notes on why an answer works), and
 strips outputs. A learner's edited exercise notebook is never overwritten without a backup.
+
+Each cell also gets nbgrader's metadata, so a course on nbgrader can use ``exercises/`` as its
+source folder: answer cells are solution cells, self-check cells are grade cells worth one
+point (autograded by the kit's own score, see :meth:`Practice.check`), every other cell is
+locked. The exercises are already cleared of solutions, so such a course turns nbgrader's
+clearing off (deploy/nbgrader_config.py) and the learners keep the kit's starters.
 """
 from __future__ import annotations
 
@@ -20,6 +26,20 @@ from okrkit.exercises.registry import exercise
 from okrkit.files import backup_path, write_atomic
 
 BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
+NBGRADER_SCHEMA = 3
+
+
+def nbgrader_metadata(cell: dict, number: int) -> dict:
+    """nbgrader's view of a cell: an answer is a solution cell, a self-check a one-point grade
+    cell, anything else locked; ids derive from the exercise, else from the cell's own id."""
+    tags = role(cell)
+    exercise_id = exercise_of(cell)
+    base = {"grade": False, "solution": False, "locked": True, "task": False, "schema_version": NBGRADER_SCHEMA}
+    if exercise_id:
+        return {**base, "solution": True, "locked": False, "grade_id": f"answer-{exercise_id}"}
+    if tags.get("role") == "check" and tags.get("exercise") and cell.get("cell_type") == "code":
+        return {**base, "grade": True, "points": 1, "grade_id": f"check-{tags['exercise']}"}
+    return {**base, "grade_id": f"cell-{cell.get('id') or number}"}
 
 
 def _starter(text: str, exercise_id: str, where: str) -> str:
@@ -55,6 +75,7 @@ def exercise_notebook(solution: dict, where: str = "notebook") -> dict:
         if cell.get("cell_type") == "code":
             cell["outputs"], cell["execution_count"] = [], None
         cell.get("metadata", {}).pop("execution", None)
+        cell.setdefault("metadata", {})["nbgrader"] = nbgrader_metadata(cell, number)
         cells.append(cell)
     notebook["cells"] = cells
     return notebook

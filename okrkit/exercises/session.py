@@ -2,6 +2,7 @@
 latest verdicts kept, so ``check_all`` can show the way through the module."""
 from __future__ import annotations
 
+import os
 from collections import Counter
 from dataclasses import dataclass
 
@@ -58,9 +59,12 @@ class Practice:
         self.latest: dict[str, Assessment] = {}
         self.answered: dict[str, object] = {}  # the answer last checked, per exercise
 
-    def check(self, exercise_id: str, answer: object) -> Assessment:
+    def check(self, exercise_id: str, answer: object) -> Assessment | float:
         """The verdict on an answer; each changed answer to the same exercise unlocks one more
-        hint. Running the check again on the same answer unlocks nothing: hints reward a try."""
+        hint. Running the check again on the same answer unlocks nothing: hints reward a try.
+
+        Under nbgrader's autograder (which sets NBGRADER_EXECUTION) the score alone, from 0 to 1:
+        nbgrader takes a number shown by a grade cell as its partial credit."""
         tried = canonical(answer)
         if exercise_id not in self.answered or self.answered[exercise_id] != tried:
             self.attempts[exercise_id] += 1
@@ -69,6 +73,8 @@ class Practice:
         self.latest[exercise_id] = result
         if self.record and exercise_id in {e.id for e in self.exercises}:
             self._record(result, answer)
+        if os.environ.get("NBGRADER_EXECUTION") == "autograde":
+            return round(result.score, 4)
         return result
 
     def _record(self, result: Assessment, answer: object) -> None:
