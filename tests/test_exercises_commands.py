@@ -46,7 +46,7 @@ def test_the_learner_bundle_has_lessons_and_exercises_and_no_solutions(tmp_path,
     assert not (out / "docs" / "instructor-guide.md").exists()
     for notebook in (out / "exercises").glob("*.ipynb"):
         text = notebook.read_text(encoding="utf-8")
-        assert BEGIN not in text and '"solution"' not in text, notebook.name
+        assert BEGIN not in text and '"role": "solution"' not in text, notebook.name
         assert not solution_text(json.loads(text))
 
 
