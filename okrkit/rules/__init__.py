@@ -5,6 +5,8 @@ module and listing that module here.
 """
 from __future__ import annotations
 
+from functools import partial
+
 from okrkit import bulk
 from okrkit.findings import Finding, Findings
 from okrkit.model import OKRSet, Organisation
@@ -17,6 +19,10 @@ CATALOG: tuple[Rule, ...] = tuple(sorted(
     key=lambda rule: rule.code,
 ))
 _BY_CODE = {rule.code: rule for rule in CATALOG}
+# Sets of an organisation from which its set rules run on every core: below it, starting a
+# copy of the process (some 10 ms) costs more than the share of the work it takes over
+# (under a millisecond a set). ``python -m benchmarks alignment`` measures both sides.
+SPREAD_FROM_SETS = 500
 
 
 def rule(code: str) -> Rule:
@@ -42,8 +48,16 @@ def check_set(okr_set: OKRSet, rules=CATALOG, prefix: str | None = None) -> list
     return found
 
 
-def check(target: OKRSet | Organisation | str, rules=CATALOG) -> Findings:
-    """Every finding of the rules on a set, an organisation, or the text of a draft."""
+def _check_sets(sets: tuple[OKRSet, ...], rules: tuple[Rule, ...]) -> list[Finding]:
+    return [finding for okr_set in sets for finding in check_set(okr_set, rules, prefix=okr_set.id)]
+
+
+def check(target: OKRSet | Organisation | str, rules=CATALOG, workers: int | None = None) -> Findings:
+    """Every finding of the rules on a set, an organisation, or the text of a draft.
+
+    The sets of a large organisation are checked on every core (see :func:`okrkit.bulk.spread`);
+    ``workers`` sets how many processes share them (1: this one only), whatever the size.
+    """
     if isinstance(target, str):
         from okrkit.formats.drafts import parse
 
@@ -52,10 +66,12 @@ def check(target: OKRSet | Organisation | str, rules=CATALOG) -> Findings:
         return Findings(check_set(target, rules))
     if not isinstance(target, Organisation):
         raise TypeError(f"check() takes a set, an organisation or draft text, not {type(target).__name__}")
-    found = Findings()
+    rules = tuple(rules)
+    if workers is None:
+        workers = bulk.usable_cores() if len(target.sets) >= SPREAD_FROM_SETS else 1
     with bulk.paused():  # thousands of sets: see okrkit.bulk
-        for okr_set in target.sets:
-            found.extend(check_set(okr_set, rules, prefix=okr_set.id))
+        found = Findings(bulk.spread(partial(_check_sets, rules=rules), target.sets, workers)
+                         if any(r.scope == "set" for r in rules) else ())
         for r in rules:
             if r.scope == "organisation":
                 for hit in r.check(target):

@@ -45,17 +45,25 @@ def _verb_lemmas(word: str) -> tuple[str, ...]:
     return openers._lemmas(word).get("VERB", ())
 
 
+# Word readings are asked about every word of every key result: remembered per word, a
+# 60,000-key-result organisation asks the lexicon a few thousand times instead of a million.
+_WORDS_REMEMBERED = 1 << 16
+
+
+@lru_cache(maxsize=_WORDS_REMEMBERED)
 def _is_participle_of_making(word: str) -> bool:
     """Sent, published, held, written: a past form of a making verb (not its base form)."""
     return word not in _verb_lemmas(word) and any(lemma in _MAKING for lemma in _verb_lemmas(word)) \
         and not word.endswith(("ing", "s"))
 
 
+@lru_cache(maxsize=_WORDS_REMEMBERED)
 def _noun_lemma(word: str) -> str:
     nouns = openers._lemmas(word).get("NOUN", ())
     return nouns[0] if nouns else word
 
 
+@lru_cache(maxsize=_WORDS_REMEMBERED)
 def _is_plural(word: str) -> bool:
     nouns = openers._lemmas(word).get("NOUN", ())
     return bool(nouns) and word not in nouns or (not nouns and word.endswith("s") and len(word) > 3)
