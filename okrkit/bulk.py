@@ -17,14 +17,9 @@ from __future__ import annotations
 
 import gc
 import os
-import pickle
 import sys
 from collections.abc import Callable, Sequence
 from contextlib import contextmanager
-from typing import TypeVar
-
-Item = TypeVar("Item")
-Result = TypeVar("Result")
 
 
 @contextmanager
@@ -50,10 +45,12 @@ def can_fork() -> bool:
     return sys.platform.startswith("linux") and hasattr(os, "fork")
 
 
-def spread(work: Callable[[Sequence[Item]], list[Result]], items: Sequence[Item], workers: int) -> list[Result]:
+def spread(work: Callable[[Sequence], list], items: Sequence, workers: int) -> list:
     """``work(items)``, done in ``workers`` contiguous shares at once; the results in the items' order."""
     if workers <= 1 or len(items) < 2 or not can_fork():
         return work(items)
+    import pickle  # here, not at the top: ``import okrkit`` stays light
+
     size = -(-len(items) // workers)  # ceiling: at most ``workers`` shares
     shares = [items[start:start + size] for start in range(0, len(items), size)]
     for stream in (sys.stdout, sys.stderr):  # a copy must not write out what this process buffered
@@ -73,6 +70,8 @@ def spread(work: Callable[[Sequence[Item]], list[Result]], items: Sequence[Item]
 
 def _fork(work: Callable, share: Sequence) -> tuple[int, int]:
     """A copy of this process that does ``work(share)`` and pickles the result to a pipe: (pid, pipe)."""
+    import pickle
+
     reader, writer = os.pipe()
     pid = os.fork()
     if pid:
