@@ -10,8 +10,9 @@ nested use and callers who manage the collector themselves are left as they were
 :func:`spread` runs independent pieces of work (the sets of an organisation) on every core:
 this process does the first share, forked copies of it the others. A forked copy starts
 with everything already loaded and shares its memory until it writes, so only the results
-travel back (pickled through a pipe). Where fork is missing (Windows, and macOS, where it is
-unsafe) or a copy fails, the work is done here, with the same results.
+travel back, as JSON through a pipe (plain data: nothing read back can run code). Where fork
+is missing (Windows, and macOS, where it is unsafe) or a copy fails, the work is done here,
+with the same results.
 """
 from __future__ import annotations
 
@@ -46,10 +47,13 @@ def can_fork() -> bool:
 
 
 def spread(work: Callable[[Sequence], list], items: Sequence, workers: int) -> list:
-    """``work(items)``, done in ``workers`` contiguous shares at once; the results in the items' order."""
+    """``work(items)``, done in ``workers`` contiguous shares at once; the results in the items' order.
+
+    ``work`` returns a list of JSON values (tuples come back as lists); turn them into objects after.
+    """
     if workers <= 1 or len(items) < 2 or not can_fork():
         return work(items)
-    import pickle  # here, not at the top: ``import okrkit`` stays light
+    import json  # here, not at the top: ``import okrkit`` stays light
 
     size = -(-len(items) // workers)  # ceiling: at most ``workers`` shares
     shares = [items[start:start + size] for start in range(0, len(items), size)]
@@ -60,8 +64,8 @@ def spread(work: Callable[[Sequence], list], items: Sequence, workers: int) -> l
     for (pid, reader), share in copies:
         with os.fdopen(reader, "rb") as pipe:
             try:
-                done, value = pickle.load(pipe)
-            except (EOFError, OSError, pickle.UnpicklingError):  # the copy died (out of memory, killed)
+                done, value = json.loads(pipe.read())
+            except (OSError, ValueError):  # the copy died (out of memory, killed) before it answered
                 done, value = False, None
         os.waitpid(pid, 0)
         results.extend(value if done else work(share))  # a copy's error is raised here, with its traceback
@@ -69,8 +73,8 @@ def spread(work: Callable[[Sequence], list], items: Sequence, workers: int) -> l
 
 
 def _fork(work: Callable, share: Sequence) -> tuple[int, int]:
-    """A copy of this process that does ``work(share)`` and pickles the result to a pipe: (pid, pipe)."""
-    import pickle
+    """A copy of this process that does ``work(share)`` and writes the result to a pipe as JSON: (pid, pipe)."""
+    import json
 
     reader, writer = os.pipe()
     pid = os.fork()
@@ -81,9 +85,9 @@ def _fork(work: Callable, share: Sequence) -> tuple[int, int]:
         os.close(reader)
         with os.fdopen(writer, "wb") as pipe:
             try:
-                answer = pickle.dumps((True, work(share)), protocol=pickle.HIGHEST_PROTOCOL)
+                answer = json.dumps([True, work(share)])
             except BaseException:  # noqa: BLE001 - the parent redoes the share and raises the error itself
-                answer = pickle.dumps((False, None))
-            pipe.write(answer)
+                answer = json.dumps([False, None])
+            pipe.write(answer.encode("utf-8"))
     finally:
         os._exit(0)

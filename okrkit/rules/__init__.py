@@ -5,6 +5,7 @@ module and listing that module here.
 """
 from __future__ import annotations
 
+from dataclasses import fields
 from functools import partial
 
 from okrkit import bulk
@@ -48,8 +49,13 @@ def check_set(okr_set: OKRSet, rules=CATALOG, prefix: str | None = None) -> list
     return found
 
 
-def _check_sets(sets: tuple[OKRSet, ...], rules: tuple[Rule, ...]) -> list[Finding]:
-    return [finding for okr_set in sets for finding in check_set(okr_set, rules, prefix=okr_set.id)]
+_FIELDS = tuple(field.name for field in fields(Finding))
+
+
+def _check_sets(sets: tuple[OKRSet, ...], rules: tuple[Rule, ...]) -> list[tuple]:
+    """The findings of the set rules, as rows of plain values: they come back from other processes as JSON."""
+    return [tuple(getattr(finding, name) for name in _FIELDS)
+            for okr_set in sets for finding in check_set(okr_set, rules, prefix=okr_set.id)]
 
 
 def check(target: OKRSet | Organisation | str, rules=CATALOG, workers: int | None = None) -> Findings:
@@ -70,8 +76,9 @@ def check(target: OKRSet | Organisation | str, rules=CATALOG, workers: int | Non
     if workers is None:
         workers = bulk.usable_cores() if len(target.sets) >= SPREAD_FROM_SETS else 1
     with bulk.paused():  # thousands of sets: see okrkit.bulk
-        found = Findings(bulk.spread(partial(_check_sets, rules=rules), target.sets, workers)
-                         if any(r.scope == "set" for r in rules) else ())
+        rows = bulk.spread(partial(_check_sets, rules=rules), target.sets, workers) \
+            if any(r.scope == "set" for r in rules) else []
+        found = Findings(Finding(*row) for row in rows)
         for r in rules:
             if r.scope == "organisation":
                 for hit in r.check(target):
