@@ -271,16 +271,25 @@ class Alignment:
             return [(ref, objective.title) for ref, (_, objective) in self.objectives.items()]
         return self._key_result_texts
 
-    def _same_text(self, items, numbers: bool, spread, keep=None) -> list[list[Ref]]:
-        """Groups of items whose texts normalise alike, where ``spread`` (levels, or sets) is more than one.
-
-        Items are first grouped by a cheap key that equal texts share (:func:`words_key`), and
-        only the items of a group that could matter (those ``keep`` keeps) are normalised: one
-        pass, no pairs.
-        """
+    @staticmethod
+    def _rough(items, numbers: bool) -> dict[str, list[tuple[Ref, str]]]:
+        """Items grouped by a cheap key that texts equal once normalised share (:func:`words_key`)."""
         rough: dict[str, list[tuple[Ref, str]]] = defaultdict(list)
         for ref, text in items:
             rough[words_key(text, numbers)].append((ref, text))
+        return rough
+
+    @cached_property
+    def _rough_metrics(self) -> dict[str, list[tuple[Ref, str]]]:
+        """Key results by the rough key of their metric: built once for :attr:`metrics` and :attr:`linked_metrics`."""
+        return self._rough(self._texts("key result"), False)
+
+    def _same_text(self, rough: dict, numbers: bool, spread, keep=None) -> list[list[Ref]]:
+        """Groups of items whose texts normalise alike, where ``spread`` (levels, or sets) is more than one.
+
+        Only the items of a rough group (see :meth:`_rough`) that could matter (those ``keep``
+        keeps) are normalised: one pass, no pairs.
+        """
         found = []
         for group in rough.values():
             if len(group) > 1 and keep is not None:
@@ -303,7 +312,7 @@ class Alignment:
         of the team's own is the deck's lateral alignment, not a copy.
         """
         found = []
-        for refs in self._same_text(self._texts("objective"), True, self.rank):
+        for refs in self._same_text(self._rough(self._texts("objective"), True), True, self.rank):
             by_text: dict[str, set[Ref]] = defaultdict(set)  # a key result's text -> objectives that have it
             for ref in refs:
                 for kr in self.objective(ref).key_results:
@@ -334,7 +343,7 @@ class Alignment:
     @cached_property
     def metrics(self) -> list[list[Ref]]:
         """Key results that track one metric (the same text once numbers are removed) in two sets or more."""
-        return self._same_text(self._texts("key result"), False, lambda ref: ref.set_id)
+        return self._same_text(self._rough_metrics, False, lambda ref: ref.set_id)
 
     @cached_property
     def _partners(self) -> dict[str, set[str]]:
@@ -358,7 +367,7 @@ class Alignment:
         OKR403 needs no more: metrics that unlinked sets happen to share (more of them the larger
         the organisation) are left out before their texts are normalised.
         """
-        return self._same_text(self._texts("key result"), False, lambda ref: ref.set_id, keep=self._with_partners)
+        return self._same_text(self._rough_metrics, False, lambda ref: ref.set_id, keep=self._with_partners)
 
     @cached_property
     def conflicts(self) -> list[tuple[Ref, Ref]]:
