@@ -22,7 +22,7 @@ CATALOG: tuple[Rule, ...] = tuple(sorted(
 _BY_CODE = {rule.code: rule for rule in CATALOG}
 # Sets of an organisation from which its set rules run on every core. Measured on two busy
 # cores: at 100 sets a copy of the process costs what it saves, at 500 it saves a fifth,
-# at 5,000 (``python -m benchmarks alignment``) close to half.
+# at 5,000 (``python -m benchmarks alignment``) some two fifths.
 SPREAD_FROM_SETS = 500
 
 
