@@ -301,3 +301,17 @@ def test_the_cheap_key_index_finds_what_normalising_every_text_finds():
                    if frozenset((a.set_id, b.set_id)) in linked and a.set_id != b.set_id
                    for kr, _ in graph._conflict_owners(a, b)}
     assert conflicting and {kr for kr, _ in graph.conflicts} == conflicting
+
+
+def test_conflicts_read_only_the_metrics_linked_sets_share():
+    """OKR403 skips metrics that only unlinked sets share; its findings, rivals included, are
+    those of reading every shared metric."""
+    from benchmarks.synthetic import organisation_data
+    from okrkit.alignment.graph import Alignment
+
+    org = from_yaml(yaml.safe_dump(organisation_data(1500, seed=5)), "synthetic.yaml")
+    every_metric = Alignment(org)
+    every_metric.__dict__["linked_metrics"] = every_metric.metrics  # the reading before the shortcut
+    graph = Alignment(org)
+    assert graph.conflicts and graph.conflicts == every_metric.conflicts
+    assert sum(map(len, graph.linked_metrics)) < sum(map(len, graph.metrics))

@@ -59,3 +59,18 @@ def test_calendar_prints_dates_and_writes_ics_and_plot(capsys, tmp_path):
     assert (tmp_path / "q1.ics").read_text().startswith("BEGIN:VCALENDAR")
     assert (tmp_path / "q1.png").read_bytes()[:4] == b"\x89PNG"
     assert run(capsys, "calendar", "someday")[0] == 2
+
+
+def test_onboard_counts_the_teams_of_a_large_organisation_instead_of_listing_them(capsys, tmp_path, monkeypatch):
+    import yaml
+
+    from benchmarks.synthetic import organisation_data
+    from okrkit.rollout import readiness_report
+
+    monkeypatch.setattr(readiness_report, "TEAMS_PER_PAGE", 10)
+    export = tmp_path / "org.yaml"
+    export.write_text(yaml.safe_dump(organisation_data(40, seed=3)), encoding="utf-8")
+    code, out, _ = run(capsys, "onboard", export, "--out", tmp_path / "r.html")
+    assert "Team 3 " not in out and "teams" in out.splitlines()[0]
+    assert len(out.splitlines()) == 4 and "4 pages of teams" in out
+    assert (tmp_path / "r-teams-4.html").exists()

@@ -49,3 +49,41 @@ def test_report_embeds_the_alignment_map_and_names_the_silos():
     assert "Objectives that do not reach the company" in page and "support/O1" in page
     assert "Who depends on whom" in page
     assert page.index("<h2>Alignment</h2>") < page.index("Fixes per team")
+
+
+def _synthetic_readiness(sets: int):
+    import yaml
+
+    from benchmarks.synthetic import organisation_data
+
+    return readiness.assess(from_yaml(yaml.safe_dump(organisation_data(sets, seed=3)), "org.yaml"))
+
+
+def test_a_large_organisation_is_summarised_and_its_teams_paged(tmp_path, monkeypatch):
+    import re
+
+    monkeypatch.setattr(readiness_report, "TEAMS_PER_PAGE", 7)
+    result = _synthetic_readiness(30)
+    assert readiness_report.is_paged(result)
+    path = readiness_report.write(result, tmp_path / "report.html")
+    first = path.read_text(encoding="utf-8")
+    assert "<code>OKR" not in first and "Fixes per team" not in first  # no fix on the summary page
+    assert "too many for one page" in first and "not ready" in first
+    pages = [tmp_path / f"report-teams-{n}.html" for n in range(1, 6)]
+    assert re.findall(r'href="(report-teams-\d+\.html)"', first) == [p.name for p in pages]
+    assert not (tmp_path / "report-teams-6.html").exists()
+    listed = [re.findall(r'<h3 id="team-([^"]+)"', p.read_text(encoding="utf-8")) for p in pages]
+    assert all(len(ids) <= 7 for ids in listed)
+    assert sorted(i for ids in listed for i in ids) == sorted(t.set_id for t in result.teams)
+    codes = sum(p.read_text(encoding="utf-8").count("<code>OKR") for p in pages)
+    assert codes == sum(len(t.fixes) for t in result.teams)  # every fix is on one page
+    verdicts = [t.verdict for ids in listed for i in ids for t in result.teams if t.set_id == i]
+    ranks = [readiness.VERDICTS.index(v) for v in verdicts]
+    assert ranks == sorted(ranks, reverse=True)  # the least ready first
+
+
+def test_a_summary_page_does_not_grow_with_the_organisation(monkeypatch):
+    monkeypatch.setattr(readiness_report, "TEAMS_PER_PAGE", 5)
+    small, large = (len(readiness_report.render(_synthetic_readiness(n))) for n in (40, 160))
+    assert large < 1.5 * small
+    assert "… and" in readiness_report.render(_synthetic_readiness(160))  # long tables are cut, and say so

@@ -1,4 +1,6 @@
 """Every rule is tested from its own record: its bad example fires it, its good one does not."""
+import pathlib
+
 import pytest
 
 import okrkit
@@ -219,3 +221,29 @@ def test_a_task_that_counts_outputs_is_reported_once_as_a_task():
                          "KR: Grow trade press mentions from 4 to 12 per quarter\n")
     assert [(f.code, f.where) for f in found if f.code in ("OKR204", "OKR209")] == \
         [("OKR204", "O1/KR1"), ("OKR209", "O1/KR2")]
+
+
+class TestLargeOrganisations:
+    """The sets of a large organisation are checked on every core, with exactly the findings of one."""
+
+    def test_the_benchmark_organisation_gets_the_same_findings_on_every_core(self, tmp_path):
+        from benchmarks.synthetic import organisation_data, write_yaml
+        from okrkit.rules import SPREAD_FROM_SETS
+
+        synthetic = write_yaml(tmp_path / "organisation.yaml", organisation_data(SPREAD_FROM_SETS))
+        one_core = check(okrkit.load(synthetic), workers=1)
+        organisation = okrkit.load(synthetic)
+        spread = check(organisation)  # automatic: large enough to spread
+        assert spread == one_core and check(organisation, workers=3) == one_core
+        # the findings come from every share of the sets, not only this process's first one
+        last_sets = {s.id for s in organisation.sets[len(organisation.sets) // 2:]}
+        assert {f.where.split("/")[0] for f in spread if f.code < "OKR400"} & last_sets
+        assert {f.code for f in spread} >= {"OKR103", "OKR208", "OKR401", "OKR403"}
+
+    @pytest.mark.parametrize("name", sorted(p.name for p in (pathlib.Path(okrkit.__file__).parent / "data"
+                                                             / "organisations").glob("*.yaml")) + ["drafts"])
+    def test_the_course_examples_get_the_same_findings_on_every_core(self, name):
+        data = pathlib.Path(okrkit.__file__).parent / "data"
+        path = data / "drafts" if name == "drafts" else data / "organisations" / name
+        one_core = check(okrkit.load(path), workers=1)
+        assert check(okrkit.load(path), workers=2) == one_core

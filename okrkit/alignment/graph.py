@@ -271,17 +271,29 @@ class Alignment:
             return [(ref, objective.title) for ref, (_, objective) in self.objectives.items()]
         return self._key_result_texts
 
-    def _same_text(self, items, numbers: bool, spread) -> list[list[Ref]]:
-        """Groups of items whose texts normalise alike, where ``spread`` (levels, or sets) is more than one.
-
-        Items are first grouped by a cheap key that equal texts share (:func:`words_key`), and
-        only the items of a group that could matter are normalised: one pass, no pairs.
-        """
+    @staticmethod
+    def _rough(items, numbers: bool) -> dict[str, list[tuple[Ref, str]]]:
+        """Items grouped by a cheap key that texts equal once normalised share (:func:`words_key`)."""
         rough: dict[str, list[tuple[Ref, str]]] = defaultdict(list)
         for ref, text in items:
             rough[words_key(text, numbers)].append((ref, text))
+        return rough
+
+    @cached_property
+    def _rough_metrics(self) -> dict[str, list[tuple[Ref, str]]]:
+        """Key results by the rough key of their metric: built once for :attr:`metrics` and :attr:`linked_metrics`."""
+        return self._rough(self._texts("key result"), False)
+
+    def _same_text(self, rough: dict, numbers: bool, spread, keep=None) -> list[list[Ref]]:
+        """Groups of items whose texts normalise alike, where ``spread`` (levels, or sets) is more than one.
+
+        Only the items of a rough group (see :meth:`_rough`) that could matter (those ``keep``
+        keeps) are normalised: one pass, no pairs.
+        """
         found = []
         for group in rough.values():
+            if len(group) > 1 and keep is not None:
+                group = keep(group)
             if len(group) < 2 or len({spread(ref) for ref, _ in group}) < 2:
                 continue
             exact: dict[str, list[Ref]] = defaultdict(list)
@@ -300,7 +312,7 @@ class Alignment:
         of the team's own is the deck's lateral alignment, not a copy.
         """
         found = []
-        for refs in self._same_text(self._texts("objective"), True, self.rank):
+        for refs in self._same_text(self._rough(self._texts("objective"), True), True, self.rank):
             by_text: dict[str, set[Ref]] = defaultdict(set)  # a key result's text -> objectives that have it
             for ref in refs:
                 for kr in self.objective(ref).key_results:
@@ -331,22 +343,43 @@ class Alignment:
     @cached_property
     def metrics(self) -> list[list[Ref]]:
         """Key results that track one metric (the same text once numbers are removed) in two sets or more."""
-        return self._same_text(self._texts("key result"), False, lambda ref: ref.set_id)
+        return self._same_text(self._rough_metrics, False, lambda ref: ref.set_id)
 
     @cached_property
-    def conflicts(self) -> list[tuple[Ref, Ref]]:
-        """(key result, other): the same metric as a linked set's key result, another target (OKR403)."""
+    def _partners(self) -> dict[str, set[str]]:
+        """The other sets each set links with, either way."""
         partners: dict[str, set[str]] = defaultdict(set)
         for first, second in self.linked_sets:
             partners[first].add(second)
             partners[second].add(first)
+        return partners
+
+    def _with_partners(self, group: list[tuple[Ref, str]]) -> list[tuple[Ref, str]]:
+        """The items of a group whose set links with another set of the group."""
+        sets = {ref.set_id for ref, _ in group}
+        partners = self._partners
+        return [(ref, text) for ref, text in group if ref.set_id in partners and not partners[ref.set_id].isdisjoint(sets)]
+
+    @cached_property
+    def linked_metrics(self) -> list[list[Ref]]:
+        """The key results of :attr:`metrics` that share their metric with a linked set's.
+
+        OKR403 needs no more: metrics that unlinked sets happen to share (more of them the larger
+        the organisation) are left out before their texts are normalised.
+        """
+        return self._same_text(self._rough_metrics, False, lambda ref: ref.set_id, keep=self._with_partners)
+
+    @cached_property
+    def conflicts(self) -> list[tuple[Ref, Ref]]:
+        """(key result, other): the same metric as a linked set's key result, another target (OKR403)."""
+        partners = self._partners
         found: dict[Ref, Ref] = {}
-        for refs in self.metrics:
+        for refs in self.linked_metrics:
             by_set: dict[str, list[Ref]] = defaultdict(list)
             for ref in refs:
                 by_set[ref.set_id].append(ref)
             for set_id, mine in by_set.items():
-                for other in partners[set_id] & by_set.keys():
+                for other in partners.get(set_id, set()) & by_set.keys():
                     if other < set_id:
                         continue  # each pair of sets once
                     for a in mine:

@@ -46,6 +46,12 @@ def run_onboard(args: argparse.Namespace) -> int:
         from okrkit.formats.csvsafe import frame_to_csv
 
         write_atomic(args.fixes, frame_to_csv(readiness.fixes_frame(result)))
+    if readiness_report.is_paged(result):  # thousands of teams: counted here, listed in the report's pages
+        pages = len(readiness_report.team_pages(result))
+        for verdict in reversed(readiness.VERDICTS):
+            print(f"  {verdict:<13} {sum(team.verdict == verdict for team in result.teams):,} teams")
+        print(f"{result.summary()}. Report: {args.out} (with {pages} pages of teams beside it)")
+        return EXIT_FINDINGS if result.findings.errors else EXIT_OK
     for team in result.teams:
         print(f"  {team.verdict:<13} {team.team} ({len(team.fixes)} fixes)")
     print(f"{result.summary()}. Report: {args.out}")

@@ -45,17 +45,25 @@ def _verb_lemmas(word: str) -> tuple[str, ...]:
     return openers._lemmas(word).get("VERB", ())
 
 
+# Word readings are asked about every word of every key result: remembered per word, a
+# 60,000-key-result organisation asks the lexicon a few thousand times instead of a million.
+_WORDS_REMEMBERED = 1 << 16
+
+
+@lru_cache(maxsize=_WORDS_REMEMBERED)
 def _is_participle_of_making(word: str) -> bool:
     """Sent, published, held, written: a past form of a making verb (not its base form)."""
     return word not in _verb_lemmas(word) and any(lemma in _MAKING for lemma in _verb_lemmas(word)) \
         and not word.endswith(("ing", "s"))
 
 
+@lru_cache(maxsize=_WORDS_REMEMBERED)
 def _noun_lemma(word: str) -> str:
     nouns = openers._lemmas(word).get("NOUN", ())
     return nouns[0] if nouns else word
 
 
+@lru_cache(maxsize=_WORDS_REMEMBERED)
 def _is_plural(word: str) -> bool:
     nouns = openers._lemmas(word).get("NOUN", ())
     return bool(nouns) and word not in nouns or (not nouns and word.endswith("s") and len(word) > 3)
@@ -63,27 +71,31 @@ def _is_plural(word: str) -> bool:
 
 @lru_cache(maxsize=1 << 16)
 def _output_phrase(text: str) -> str | None:
-    tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text[:300])]
-    words = [t[0].lower() for t in tokens]
+    head = text[:300]
+    tokens = _TOKEN.findall(head)
+    words = [token.lower() for token in tokens]
+    ends = None  # where each token ends: found only for a text with a making-verb in it (few are)
     for i, word in enumerate(words):
         if not _is_participle_of_making(word):
             continue
-        after = text[tokens[i][2]:]
+        if ends is None:
+            ends = [match.end() for match in _TOKEN.finditer(head)]
+        after = text[ends[i]:]
         before = words[i - 1] if i else ""
         # "newsletters sent", "posts authored by the team" (but "reviews written by customers")
         if before and before not in _STOP and _is_plural(before) and (
                 _TEAM.match(after) or not re.match(r"^\s*by\b", after, re.IGNORECASE)):
-            return f"{tokens[i - 1][0]} {tokens[i][0]}"
+            return f"{tokens[i - 1]} {tokens[i]}"
         # "published articles", "shipped features"
         if i + 1 < len(words) and _is_plural(words[i + 1]) and words[i + 1] not in _STOP \
                 and not (i == 0 or words[i - 1] in {"to", "we"}):
-            return f"{tokens[i][0]} {tokens[i + 1][0]}"
+            return f"{tokens[i]} {tokens[i + 1]}"
     return None
 
 
 def _counted_head(text: str) -> str | None:
     """The noun a key result counts, when it counts a bare number of things: "trade-fair *meetings*"."""
-    tokens = [m.group(0) for m in _TOKEN.finditer(text[:300])]
+    tokens = _TOKEN.findall(text[:300])
     start = 1 if tokens and (openers.RESULT_VERBS.opens(text) or openers.task_opener(text)) else 0
     run: list[str] = []
     for token in tokens[start:]:
