@@ -13,6 +13,7 @@ quarter of pandas.
 """
 from __future__ import annotations
 
+import os
 import statistics
 import subprocess
 import sys
@@ -90,8 +91,15 @@ def _latency_rows(label: str, timings: list[float], targeted: bool = True) -> li
 
 
 def _import_seconds(module: str) -> float:
+    """Seconds to import a module in a fresh process, with bytecode caches as a user has them.
+
+    pandas' bytecode was written when pip installed it; okrkit's (installed in place) only when
+    Python may write it. A shell with PYTHONDONTWRITEBYTECODE would time okrkit's compilation
+    against pandas' cached bytecode, so that variable is left out here.
+    """
     code = f"import time; t = time.perf_counter(); import {module}; print(time.perf_counter() - t)"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env).stdout
     return float(out)
 
 

@@ -11,6 +11,8 @@ import math
 import re
 from typing import TYPE_CHECKING
 
+from okrkit.text.language import LazyPattern
+
 if TYPE_CHECKING:
     from okrkit.model import KeyResult, Objective, OKRSet
 
@@ -35,13 +37,13 @@ _EPSILON = 1e-9  # 0.9 - 0.7 is 0.20000000000000007 in floating point
 
 # A "maintain" key result holds either a floor (uptime at least 99.9%) or a ceiling (churn
 # below 2%). The words around the number say which; for a bare "at", the metric does.
-_CEILING_WORDS = re.compile(
+_CEILING_WORDS = LazyPattern(
     r"\b(?:below|under|beneath|less\s+than|fewer\s+than|lower\s+than|at\s+most|no\s+more\s+than|"
     r"not\s+(?:more\s+than|exceed\w*|above)|up\s+to|max(?:imum)?|within)\b|[≤<]")
-_FLOOR_WORDS = re.compile(
+_FLOOR_WORDS = LazyPattern(
     r"\b(?:above|over|beyond|more\s+than|higher\s+than|at\s+least|no\s+less\s+than|no\s+fewer\s+than|"
     r"not\s+(?:below|under)|min(?:imum)?)\b|[≥>]")
-_LOWER_IS_BETTER = re.compile(
+_LOWER_IS_BETTER = LazyPattern(
     r"\b(?:churn|costs?|spend(?:ing)?|expenses?|incidents?|outages?|downtime|errors?|defects?|bugs?|"
     r"complaints?|latency|wait(?:ing)?|response\s+times?|lead\s+times?|cycle\s+times?|turnover|"
     r"attrition|overtime|backlog|returns|refunds|escalations|failures?|crash(?:es)?|delays?|"

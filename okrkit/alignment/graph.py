@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import difflib
 import math
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
@@ -22,12 +21,12 @@ from typing import NamedTuple
 
 from okrkit import bulk
 from okrkit.model import LEVELS, KeyResult, Objective, OKRSet, Organisation
-from okrkit.text.language import normalise
+from okrkit.text.language import LazyPattern, normalise
 from okrkit.text.numbers import words_key
 
 LEVEL_RANK = {level: rank for rank, level in enumerate(LEVELS)}  # company 0 ... individual 3
-_REFERENCE = re.compile(r"([A-Za-z0-9_-]+)(?:/[Oo](\d+)(?:/[Kk][Rr](\d+))?)?")
-_SLASH = re.compile(r"\s*/\s*")
+_REFERENCE = LazyPattern(r"([A-Za-z0-9_-]+)(?:/[Oo](\d+)(?:/[Kk][Rr](\d+))?)?")
+_SLASH = LazyPattern(r"\s*/\s*")
 _FORM = "write SET, SET/O<n> or SET/O<n>/KR<m>, for example company/O1/KR2"
 
 

@@ -10,36 +10,37 @@ from __future__ import annotations
 import re
 
 from okrkit.model import LEVELS, TYPES, KeyResult, Objective, OKRSet, StrayLine
+from okrkit.text.language import LazyPattern
 
 _BOLD = r"(?:\*\*|__)?"
-_OBJECTIVE = re.compile(rf"^{_BOLD}\s*(?:O|Objective)\s*\d*\s*{_BOLD}\s*:\s*{_BOLD}\s*(?P<text>.*)$", re.I)
-_KEY_RESULT = re.compile(
+_OBJECTIVE = LazyPattern(rf"^{_BOLD}\s*(?:O|Objective)\s*\d*\s*{_BOLD}\s*:\s*{_BOLD}\s*(?P<text>.*)$", re.I)
+_KEY_RESULT = LazyPattern(
     rf"^{_BOLD}\s*(?:KR|Key\s*Result)\s*[\d.]*\s*{_BOLD}\s*:\s*{_BOLD}\s*(?P<text>.*)$", re.I)
-_KR_LABEL = re.compile(rf"{_BOLD}\s*(?:KR|Key\s*Result)\s*[\d.]*\s*{_BOLD}\s*:", re.I)
+_KR_LABEL = LazyPattern(rf"{_BOLD}\s*(?:KR|Key\s*Result)\s*[\d.]*\s*{_BOLD}\s*:", re.I)
 # Markdown OKR files label with a dash ("### Objective 2 - Win ...", "**KR1** — ...") or with a
 # numbered word and no mark at all ("## Objective 2 Win ..."): the kit reads both.
-_OBJECTIVE_MARKDOWN = re.compile(
+_OBJECTIVE_MARKDOWN = LazyPattern(
     rf"^{_BOLD}\s*(?:O\s*\d+|Objective(?:\s*\d+)?)\s*{_BOLD}\s*[-–—.]\s+{_BOLD}\s*(?P<text>.*)$"
     rf"|^{_BOLD}\s*Objective\s*\d+\s*{_BOLD}\s+(?P<bare>[^-–—:.\s].*)$", re.I)
-_KEY_RESULT_MARKDOWN = re.compile(
+_KEY_RESULT_MARKDOWN = LazyPattern(
     rf"^{_BOLD}\s*(?:KR\s*\d[\d.]*|Key\s*Result(?:\s*\d[\d.]*)?)\s*{_BOLD}\s*[-–—]\s+{_BOLD}\s*(?P<text>.*)$"
     rf"|^{_BOLD}\s*(?:KR|Key\s*Result)\s*\d+(?:\.\d+)*\s*{_BOLD}\s+(?P<bare>[^-–—:.\s].*)$", re.I)
 # A label alone on its line ("### Objective 1", "**Objective 2**"): the title follows on the next line.
-_OBJECTIVE_ALONE = re.compile(rf"^{_BOLD}\s*(?:O\s*\d+|Objective(?:\s*\d+)?)\s*{_BOLD}\s*:?\s*{_BOLD}$", re.I)
+_OBJECTIVE_ALONE = LazyPattern(rf"^{_BOLD}\s*(?:O\s*\d+|Objective(?:\s*\d+)?)\s*{_BOLD}\s*:?\s*{_BOLD}$", re.I)
 # Section labels ("#### Key results", "**KRs:**") name what follows and say nothing themselves.
-_SECTION = re.compile(
+_SECTION = LazyPattern(
     rf"^{_BOLD}\s*(?:key\s*results?|krs?|objectives?(?:\s*(?:and|&)\s*key\s*results?)?|okrs?)\s*{_BOLD}"
     rf"\s*:?\s*{_BOLD}$", re.I)
 # What a line that the kit cannot read looks like, to say so in its finding ("O2 Win ...").
-_LOOKS_LIKE = re.compile(r"^[|\s]*(?:\*\*|__)?\s*(?:(?P<objective>O\s*\d+|Objective)|(?P<key_result>KR\s*\d*|Key\s*Results?))\b",
+_LOOKS_LIKE = LazyPattern(r"^[|\s]*(?:\*\*|__)?\s*(?:(?P<objective>O\s*\d+|Objective)|(?P<key_result>KR\s*\d*|Key\s*Results?))\b",
                          re.I)
 # Handbooks decorate headings and bullets: "### 🎯 Objective 1: ...", "- ✅ KR1: ...".
-_DECORATION = re.compile("^[\u2190-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]+\\s*")
-_BULLET = re.compile(r"^(?:[-*+•‣◦]|\d{1,3}[.)])\s+(?P<text>.*)$")
-_CHECKBOX = re.compile(r"^\[[ xX]?\]\s*")
-_HEADER = re.compile(rf"^{_BOLD}\s*(?P<name>team|set|level|cycle|type|owner)\s*{_BOLD}\s*:\s*{_BOLD}\s*(?P<value>.*)$", re.I)
+_DECORATION = LazyPattern("^[\u2190-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]+\\s*")
+_BULLET = LazyPattern(r"^(?:[-*+•‣◦]|\d{1,3}[.)])\s+(?P<text>.*)$")
+_CHECKBOX = LazyPattern(r"^\[[ xX]?\]\s*")
+_HEADER = LazyPattern(rf"^{_BOLD}\s*(?P<name>team|set|level|cycle|type|owner)\s*{_BOLD}\s*:\s*{_BOLD}\s*(?P<value>.*)$", re.I)
 # Files saved on old Macs end lines with CR alone; editors count those as lines too.
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LINE_BREAK = LazyPattern(r"\r\n|\r|\n")
 # Characters in one line of a draft: a title or a key result is a sentence or two. Longer
 # lines are reported, not read, so that pasting a whole document stays quick.
 MAX_TEXT = 5_000

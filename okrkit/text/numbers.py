@@ -67,7 +67,7 @@ _QUANTITY = language.LazyPattern(
     r"(?P<pct>\s?%|\s?percent\b|\s?per\s?cent\b|\s?percentage points?\b)?"
     r"(?P<attached>[A-Za-z]+)?",
 )
-_UNIT_AFTER = re.compile(r"\s*([A-Za-z€$£][A-Za-z₂]*\.?)")
+_UNIT_AFTER = language.LazyPattern(r"\s*([A-Za-z€$£][A-Za-z₂]*\.?)")
 
 
 @dataclass(frozen=True)
@@ -162,10 +162,10 @@ CACHED_TEXTS = 1 << 17
 _NUMBER_START = language.LazyPattern(
     rf"[\d.]+|\b(?=[zotfsenhdbmw])(?:{_LOWER_WORD_NUMBER})|\b(?=[ZOTFSENHDBMW])(?:{_WORD_NUMBER})")
 # A calendar span that can hide a number holds a year, a date, "FY" or a month name.
-_DATE_DIGITS = re.compile(r"\d(?:(?<=[12])[09]\d\d|[./-]\d)")
+_DATE_DIGITS = language.LazyPattern(r"\d(?:(?<=[12])[09]\d\d|[./-]\d)")
 _MONTH_WORDS = frozenset(language._MONTHS.split("|"))
 _MONTH_STEMS = frozenset(word[:3] for word in _MONTH_WORDS)
-_LOWER_WORDS = re.compile(r"[a-z]+")
+_LOWER_WORDS = language.LazyPattern(r"[a-z]+")
 
 
 def _quantity_matches(text: str):
@@ -195,9 +195,9 @@ def _may_hide_numbers(text: str) -> bool:
 
 _GROUPS = ("cur", "num", "words", "mult", "multword", "pct", "attached")
 # Addresses name a page, not an amount: ".../milestone/20", "https://example.org/q/3", "issues/20".
-_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[^\s/]*[A-Za-z][^\s/]*/\S*/\S*|\b[A-Za-z]+/\d\S*")
+_ADDRESS = language.LazyPattern(r"(?:https?://|www\.)\S+|[^\s/]*[A-Za-z][^\s/]*/\S*/\S*|\b[A-Za-z]+/\d\S*")
 # An ordinal ranks ("the 1st CAB event"); it is a target only as a place ("reach 1st place").
-_PLACE = re.compile(r"\s+(?:place|position|rank|spot|percentile)\b", re.I)
+_PLACE = language.LazyPattern(r"\s+(?:place|position|rank|spot|percentile)\b", re.I)
 # A bare decimal followed by one of these names a version ("multistream 2.0 is implemented").
 _VERSION_FOLLOWERS = frozenset({
     "is", "are", "was", "were", "will", "has", "have", "gets", "ships", "shipped", "released", "release",
@@ -224,7 +224,7 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-_WORD_AFTER = re.compile(r"[-\s]([A-Za-z]+)")
+_WORD_AFTER = language.LazyPattern(r"[-\s]([A-Za-z]+)")
 
 
 def _names_no_amount(text: str, end: int, words: str) -> bool:
@@ -358,13 +358,13 @@ def _marked(text: str, found: tuple[Quantity, ...]) -> str:
     return "".join(pieces)
 
 
-_FROM_TO = re.compile(r"\bfrom\s+(?:an?\s+|the\s+)?(?:[^\W\d]+\s+){0,1}⟨(\d+)⟩[^⟨]{0,40}?\s*(?:\bto\b|→|->)\s*(?:[^\W\d]+\s+){0,2}⟨(\d+)⟩", re.I)
-_ARROW = re.compile(r"⟨(\d+)⟩\s*(?:→|->)\s*⟨(\d+)⟩")
-_UP_DOWN_FROM = re.compile(r"\b(up|down)\s+from\s+⟨(\d+)⟩", re.I)
-_BY_RELATIVE = re.compile(r"\bby\s+\+?⟨(\d+)⟩", re.I)
-_PLUS = re.compile(r"(?<![\w⟩])\+\s?⟨(\d+)⟩")  # "NPS +1", "+15% conversion": a change, not a target
+_FROM_TO = language.LazyPattern(r"\bfrom\s+(?:an?\s+|the\s+)?(?:[^\W\d]+\s+){0,1}⟨(\d+)⟩[^⟨]{0,40}?\s*(?:\bto\b|→|->)\s*(?:[^\W\d]+\s+){0,2}⟨(\d+)⟩", re.I)
+_ARROW = language.LazyPattern(r"⟨(\d+)⟩\s*(?:→|->)\s*⟨(\d+)⟩")
+_UP_DOWN_FROM = language.LazyPattern(r"\b(up|down)\s+from\s+⟨(\d+)⟩", re.I)
+_BY_RELATIVE = language.LazyPattern(r"\bby\s+\+?⟨(\d+)⟩", re.I)
+_PLUS = language.LazyPattern(r"(?<![\w⟩])\+\s?⟨(\d+)⟩")  # "NPS +1", "+15% conversion": a change, not a target
 # The target first, its baseline after: "to 75 % from current 45 %".
-_TO_FROM = re.compile(r"\bto\s+(?:[^\W\d]+\s+){0,2}⟨(\d+)⟩[^⟨]{0,40}?\bfrom\s+(?:[^\W\d]+\s+){0,2}⟨(\d+)⟩", re.I)
+_TO_FROM = language.LazyPattern(r"\bto\s+(?:[^\W\d]+\s+){0,2}⟨(\d+)⟩[^⟨]{0,40}?\bfrom\s+(?:[^\W\d]+\s+){0,2}⟨(\d+)⟩", re.I)
 # Words before "of N" that make N the metric's value ("a total of 40 customers"), not a count of
 # the items the metric is about ("opportunity size of 2 large deals").
 _VALUE_OF = frozenset({"total", "minimum", "maximum", "average", "least", "most", "sum", "score", "rate",
@@ -375,11 +375,11 @@ _VALUE_OF = frozenset({"total", "minimum", "maximum", "average", "least", "most"
 _PLACEHOLDER = language.LazyPattern(
     r"(?=[?$€£TtXxNY.…])(?:(?<!\S)(?:\.{3}|…)(?!\S)|\b(?i:TB[DCA])\b|\?{2,}|[$€£]\s?[XNY]{1,3}\b|\b[xXN]{1,3}\s?%|\bX{2,}\b"
     r"|\bN\d*\b(?![-/'’.])|(?P<letter>\b[XY](?:\s?%|(?=\s*(?:$|[,;.)]|(?:to|from|by|in|per)\b)))))")
-_LETTER_AFTER = re.compile(r"\b(?:to|from|by)\s*$", re.I)  # a lone X or Y is a placeholder after these
-_RELATIVE_WORDS = re.compile(
+_LETTER_AFTER = language.LazyPattern(r"\b(?:to|from|by)\s*$", re.I)  # a lone X or Y is a placeholder after these
+_RELATIVE_WORDS = language.LazyPattern(
     r"⟨(\d+)⟩\s*(?:more|higher|increase|growth|uplift|rise|fewer|less|lower|reduction|decrease|drop)\b", re.I)
-_BARE_RANGE = re.compile(r"⟨(\d+)⟩\s+to\s+⟨(\d+)⟩", re.I)
-_TARGET = re.compile(
+_BARE_RANGE = language.LazyPattern(r"⟨(\d+)⟩\s+to\s+⟨(\d+)⟩", re.I)
+_TARGET = language.LazyPattern(
     r"(?:\b(?:to|at|of|reach(?:es|ing)?|hit|achieve|least|most|minimum|maximum|under|below|"
     r"above|over|than)\b|\b(?:min|max)\b\.?|≥|≤|>=|<=|<|>)\s*⟨(\d+)⟩", re.I)
 
@@ -550,9 +550,9 @@ _NUMBER_LETTERS = frozenset(
      for word in table} | {code.lower() for code in _CURRENCY_WORDS.values()}
     | {"bn", "mn", "mil", "mio", "millions", "percent", "per", "cent", "percentage", "point", "points", "co", "e",
        "inf", "nan", "st", "nd", "rd", "th"})
-_ASCII_WORD = re.compile(r"[a-z]+")
-_GLUED = re.compile(r"[a-z](?:[$€£]|\.[a-z])")  # a number glued to letters on both sides can join them
-_HUGE = re.compile(r"\d[\d,.]{280}")  # a number too big for a float reads "inf"
+_ASCII_WORD = language.LazyPattern(r"[a-z]+")
+_GLUED = language.LazyPattern(r"[a-z](?:[$€£]|\.[a-z])")  # a number glued to letters on both sides can join them
+_HUGE = language.LazyPattern(r"\d[\d,.]{280}")  # a number too big for a float reads "inf"
 
 
 def words_key(text: str, numbers: bool = True) -> str:

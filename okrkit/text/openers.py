@@ -36,9 +36,9 @@ WORK_VERBS = language.VerbList(
     "train", "audit", "define", "describe", "document", "draft", "establish", "finish", "fine-tune",
     "fine tune", "identify", "include", "merge", "schedule", "track", "tune", "undertake", "close out",
 )
-_MONEY_AFTER = re.compile(r"^\s*(?:[$€£]\s?\d|\d[\d,.]*\s*[kKmM]?\s*(?:usd|eur|gbp|chf|dollars|euros|pounds)\b)",
+_MONEY_AFTER = language.LazyPattern(r"^\s*(?:[$€£]\s?\d|\d[\d,.]*\s*[kKmM]?\s*(?:usd|eur|gbp|chf|dollars|euros|pounds)\b)",
                           re.IGNORECASE)
-_LABEL = re.compile(r"^[^\W\d_]+\s*(?:[-–—:]\s)")
+_LABEL = language.LazyPattern(r"^[^\W\d_]+\s*(?:[-–—:]\s)")
 # Words that show the opener is a verb with an object: "Draft *a* growth path", "Hire *5* engineers".
 _OBJECT_STARTERS = frozenset({
     "a", "an", "the", "our", "your", "their", "its", "my", "his", "her", "this", "that", "these",
@@ -47,7 +47,7 @@ _OBJECT_STARTERS = frozenset({
     "twenty", "fifty", "hundred", "dozen", "several", "another", "both", "it", "them",
 })
 # What follows a metric's name when it states the metric's value: "... *under 2 hours*".
-_STATES_VALUE = re.compile(
+_STATES_VALUE = language.LazyPattern(
     r"^\s*(?:of|at|under|below|above|over|from|to|is|are|stays?|reaches|<|>|≤|≥|=|:|~|"
     r"less\s+than|more\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|down\s+to|of\s+at\s+least)"
     r"(?:\s|(?=[\d$€£<>]))",
@@ -55,7 +55,7 @@ _STATES_VALUE = re.compile(
 )
 # A share of work done to a standard of time is a service level, an outcome (RULES.md):
 # a percentage and a time standard, in either order.
-_SHARE = re.compile(r"\d\s*(?:%|percent\b|per\s?cent\b)|\b\d+\s+(?:of|out\s+of)\s+\d+\b", re.IGNORECASE)
+_SHARE = language.LazyPattern(r"\d\s*(?:%|percent\b|per\s?cent\b)|\b\d+\s+(?:of|out\s+of)\s+\d+\b", re.IGNORECASE)
 _TIME_STANDARD = language.LazyPattern(
     r"\b(?:within|in\s+under|in\s+less\s+than|in\s+fewer\s+than|under|in)\s+"
     r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|ten|twelve|twenty|thirty|a|an)\s*-?\s*"
@@ -70,7 +70,7 @@ def is_service_level(text: str) -> bool:
     return bool(_SHARE.search(text)) and bool(_TIME_STANDARD.search(text))
 
 
-_TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*|[$€£<>≤≥=:~]|\d")
+_TOKEN = language.LazyPattern(r"[^\W_]+(?:['’\-][^\W_]+)*|[$€£<>≤≥=:~]|\d")
 # English's closed classes (prepositions, conjunctions, determiners, pronouns): never part of a
 # metric's name. The lexicon knows open-class words only, so these are listed.
 _FUNCTION_WORDS = _OBJECT_STARTERS | frozenset({
