@@ -53,7 +53,9 @@ class LazyPattern:
         return re.compile(self.source, self.flags)
 
     def __getattr__(self, name: str):
-        return getattr(self.compiled, name)
+        # Kept on the instance: the next .match or .search is a plain attribute, not this call.
+        value = self.__dict__[name] = getattr(self.compiled, name)
+        return value
 
 
 class VerbList:
