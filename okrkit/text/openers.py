@@ -83,35 +83,36 @@ _FUNCTION_WORDS = _OBJECT_STARTERS | frozenset({
 
 
 @cache
-def _lemmas(word: str) -> dict[str, tuple[str, ...]]:
+def lemmas(word: str) -> dict[str, tuple[str, ...]]:
+    """The word's readings in lemminflect's lexicon, by part of speech: {"VERB": ("send",), ...}."""
     from lemminflect import getAllLemmas  # its data loads on first use, not at `import okrkit`
 
     return getAllLemmas(word)
 
 
 def _is_verb(word: str) -> bool:
-    return "VERB" in _lemmas(word)
+    return "VERB" in lemmas(word)
 
 
 def _is_noun_like(word: str) -> bool:
     """A word that can go on a noun phrase: a noun, an adjective, or a word the lexicon lacks (NPS, CSAT)."""
     if word in _FUNCTION_WORDS or not word[:1].isalpha():
         return False
-    readings = _lemmas(word)
+    readings = lemmas(word)
     return not readings or bool({"NOUN", "ADJ", "PROPN"} & readings.keys())
 
 
 def _is_plural_noun(word: str) -> bool:
-    return word not in _lemmas(word).get("NOUN", (word,))
+    return word not in lemmas(word).get("NOUN", (word,))
 
 
 def _is_third_person(word: str) -> bool:
     """Audits, handles: the -s form of a verb."""
-    return word.endswith("s") and word not in _lemmas(word).get("VERB", (word,))
+    return word.endswith("s") and word not in lemmas(word).get("VERB", (word,))
 
 
 def _is_participle(word: str) -> bool:
-    return word.endswith(("ing", "ed", "en")) and word not in _lemmas(word).get("VERB", (word,))
+    return word.endswith(("ing", "ed", "en")) and word not in lemmas(word).get("VERB", (word,))
 
 
 _AFTER_A_VERB = frozenset({"from", "to", "by", "that", "above", "below", "at", "over", "under", "$", "€", "£"})
@@ -128,7 +129,7 @@ def _subject_then_verb(tokens: list[str]) -> bool:
         after = tokens[i + 1] if i + 1 < len(tokens) else ""
         if _is_third_person(word) and (after[:1].isdigit() or after in _AFTER_A_VERB):
             return True  # "Total revenue reaches $2M"
-        if _is_plural_noun(before) and word in _lemmas(word)["VERB"]:
+        if _is_plural_noun(before) and word in lemmas(word)["VERB"]:
             return True  # "Support tickets drop from 200 to 100": a plural subject, a verb's base form
     return False
 
@@ -160,7 +161,7 @@ def task_opener(text: str) -> str | None:
     if _subject_then_verb(tokens):
         return None
     opener = work or stripped.split()[0]
-    readings = _lemmas(first).keys()
+    readings = lemmas(first).keys()
     if " " in opener or len(tokens) == 1 or (readings and not ({"NOUN", "ADJ"} & readings or _is_participle(first))):
         return opener  # a phrasal verb, or a word that can only be a verb here
     # The first word can be a noun or an adjective as well as a verb: read what follows.

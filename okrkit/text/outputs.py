@@ -42,7 +42,7 @@ _STOP = frozenset({"from", "to", "by", "per", "in", "at", "each", "every", "a", 
 
 
 def _verb_lemmas(word: str) -> tuple[str, ...]:
-    return openers._lemmas(word).get("VERB", ())
+    return openers.lemmas(word).get("VERB", ())
 
 
 # Word readings are asked about every word of every key result: remembered per word, a
@@ -59,13 +59,13 @@ def _is_participle_of_making(word: str) -> bool:
 
 @lru_cache(maxsize=_WORDS_REMEMBERED)
 def _noun_lemma(word: str) -> str:
-    nouns = openers._lemmas(word).get("NOUN", ())
+    nouns = openers.lemmas(word).get("NOUN", ())
     return nouns[0] if nouns else word
 
 
 @lru_cache(maxsize=_WORDS_REMEMBERED)
 def _is_plural(word: str) -> bool:
-    nouns = openers._lemmas(word).get("NOUN", ())
+    nouns = openers.lemmas(word).get("NOUN", ())
     return bool(nouns) and word not in nouns or (not nouns and word.endswith("s") and len(word) > 3)
 
 
