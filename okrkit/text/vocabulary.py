@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from okrkit.text import language
+from okrkit.text.openers import lemmas
 
 # wordfreq's Zipf scale: 3 is once per million words, 1 once per hundred million. Typos and
 # made-up words ("florps", "blargs") score 0; rare real words ("reorders", "upsell") score above 1.
@@ -25,13 +26,6 @@ def _frequency(word: str) -> float:
     return zipf_frequency(word, "en")
 
 
-@lru_cache(maxsize=1 << 14)
-def _in_lexicon(word: str) -> bool:
-    from lemminflect import getAllLemmas
-
-    return bool(getAllLemmas(word))
-
-
 def is_known(word: str) -> bool:
     """Whether an English reader would recognise the word (any case, any inflection)."""
     if not any(ch.isalpha() for ch in word):
@@ -39,7 +33,7 @@ def is_known(word: str) -> bool:
     if len(word) <= 6 and (word.isupper() or word[:-1].isupper() and word[-1] == "s"):  # NPS, CSAT, MQLs
         return True
     lower = word.lower().strip("'’-")
-    if _UNIT_OR_CODE.match(lower) or _frequency(lower) >= RARE_BUT_REAL or _in_lexicon(lower):
+    if _UNIT_OR_CODE.match(lower) or _frequency(lower) >= RARE_BUT_REAL or bool(lemmas(lower)):
         return True
     parts = [p for p in re.split(r"['’\-]", lower) if p]
     return len(parts) > 1 and all(is_known(p) for p in parts)
