@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from okrkit.exercises import known
-from okrkit.exercises.judging import content_words
+from okrkit.exercises.judging import content_words, stem
 from okrkit.exercises.record import Point
 from okrkit.text import language, vocabulary
+from okrkit.text.openers import lemmas
 
 _PLACEHOLDERS = frozenset({
     "x", "xx", "xxx", "tbd", "tba", "todo", "to do", "n a", "na", "none", "nothing", "same", "idem", "etc",
@@ -31,7 +32,6 @@ _CONTRAST = frozenset({"just", "only", "merely", "simply", "least"})
 _MISHAPS = frozenset({"miss", "lose", "fail", "let", "break", "wait", "leave", "drop", "disappoint", "forget",
                       "return", "complain", "churn", "lapse", "slip", "delay", "crash", "stall", "run"})
 
-_STEM = 4  # words compared by their first letters: "storage" and "stores" both speak of storing
 
 
 def is_placeholder(text: str) -> bool:
@@ -68,13 +68,11 @@ def is_negated(text: str) -> bool:
 
 
 def _lemma(word: str) -> str:
-    from lemminflect import getAllLemmas  # its data loads on first use, not at `import okrkit`
-
-    return next(iter(getAllLemmas(word).get("VERB", (word,))))
+    return next(iter(lemmas(word).get("VERB", (word,))))
 
 
 def _stems(text: str) -> set[str]:
-    return {w.rstrip("'’")[:_STEM] for w in content_words(text) if len(w) > 2}
+    return {stem(w) for w in content_words(text) if len(w) > 2}
 
 
 @dataclass(frozen=True)
@@ -302,5 +300,5 @@ def related(text: str, about: str) -> set[str]:
     """The meaningful words of a text that it shares (by their first letters) with what it should
     be about: one word per shared stem."""
     theirs = _stems(about)
-    mine = {w.rstrip("'’")[:_STEM]: w.rstrip("'’") for w in sorted(content_words(text)) if len(w) > 2}
+    mine = {stem(w): w.rstrip("'’") for w in sorted(content_words(text)) if len(w) > 2}
     return {word for stem, word in mine.items() if stem in theirs}

@@ -113,6 +113,11 @@ def content_words(text: str) -> set[str]:
     return found
 
 
+def stem(word: str) -> str:
+    """A word by its first letters, so that "storage" and "stores" both speak of storing."""
+    return word.rstrip("'’")[:4]
+
+
 def choice(text: object) -> str:
     """A learner's choice ("Red ", "KPI.", "individual goal") reduced to comparable words."""
     return language.normalise(str(text), numbers=True) if isinstance(text, str) else ""

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from okrkit.alignment.graph import Alignment, Ref, of
 from okrkit.errors import InputError
 from okrkit.examples import load_example
-from okrkit.exercises.judging import content_words, rule_points
+from okrkit.exercises.judging import content_words, rule_points, stem
 from okrkit.exercises.record import Point
 from okrkit.findings import Finding
 from okrkit.formats.yamlsets import from_yaml, organisation
@@ -119,15 +119,11 @@ def read_sets(answer: str) -> list[OKRSet]:
     return sets
 
 
-def _stem(word: str) -> str:
-    return word[:4] if len(word) > 4 else word
-
-
 def shared_words(first: str, second: str) -> set[str]:
     """The meaningful words two texts share, compared by their first letters ("storage" and
     "stores" both speak of storing): enough to see that one text takes up the other."""
     def words(text: str) -> dict[str, str]:
         found = (w.rstrip("'’") for w in content_words(text))
-        return {_stem(w): w for w in found if w not in _GENERIC and not openers.WORK_VERBS.opens(w)}
+        return {stem(w): w for w in found if w not in _GENERIC and not openers.WORK_VERBS.opens(w)}
     mine, theirs = words(first), words(second)
     return {mine[stem] for stem in mine.keys() & theirs.keys()}
